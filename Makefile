@@ -1,0 +1,40 @@
+# Two entry points for a fresh machine (see README): `make serve` and `make test`.
+VENV ?= .venv
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core fonts-noto-cjk
+
+.PHONY: serve test build check system-packages catalogs
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+serve: $(STAMP)
+	$(VENV)/bin/portal serve
+
+build: $(STAMP)
+	$(VENV)/bin/portal build
+
+check: $(STAMP)
+	$(VENV)/bin/portal check
+
+# The browser tests drive Debian's Chromium; install it (as root, or through sudo) if missing.
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test: system-packages $(STAMP)
+	$(VENV)/bin/portal check
+	$(VENV)/bin/python -m pytest
+
+# Re-extract interface strings after editing templates, then translate the new entries.
+catalogs: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --project=alxa-plan-portal .
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching

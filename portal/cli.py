@@ -1,0 +1,99 @@
+"""The `portal` command: a thin layer of argument parsing over the library functions.
+
+Each command calls one function that tests can call directly; content errors are printed
+as `file:line: message` lines and turn into exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import PROJECT_ROOT
+from .errors import ContentErrors
+
+content_option = click.option(
+    "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=PROJECT_ROOT / "content",
+    show_default=True, help="Folder holding zh/ and mn/ chapter files.",
+)
+
+
+def fail_with(errors: ContentErrors) -> None:
+    for error in errors.errors:
+        click.echo(str(error), err=True)
+    click.echo(f"{len(errors.errors)} problem(s) found; nothing was changed.", err=True)
+    sys.exit(1)
+
+
+@click.group()
+def main() -> None:
+    """Publish the Alxa Left Banner development plan portal."""
+
+
+@main.command("import-text")
+@click.argument("seed", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@content_option
+def import_text_command(seed: Path, content_dir: Path) -> None:
+    """Convert the plan's text export SEED into content/zh/*.md, keeping existing paragraph ids."""
+    from .importer import import_text
+
+    try:
+        written = import_text(seed, content_dir)
+    except ContentErrors as exc:
+        fail_with(exc)
+    click.echo(f"wrote {len(written)} chapter files to {content_dir / 'zh'}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@content_option
+def serve(host: str, port: int, content_dir: Path) -> None:
+    """Run the live portal; edits to content files show on the next page load."""
+    from . import create_app
+
+    try:
+        app = create_app({"CONTENT_DIR": str(content_dir)})
+    except ContentErrors as exc:
+        fail_with(exc)
+    app.run(host=host, port=port)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=PROJECT_ROOT / "build", show_default=True)
+@click.option("--site-url", default="http://127.0.0.1:5000", show_default=True, help="Public address, for sitemap.xml.")
+@content_option
+def build(out: Path, site_url: str, content_dir: Path) -> None:
+    """Freeze the whole site into OUT; on any error the previous OUT is left untouched."""
+    import time
+
+    from .freeze import BuildError, build as build_site
+
+    started = time.perf_counter()
+    try:
+        count = build_site(out, {"CONTENT_DIR": str(content_dir), "SITE_URL": site_url})
+    except ContentErrors as exc:
+        fail_with(exc)
+    except BuildError as exc:
+        click.echo(f"build failed: {exc}; {out} was left as it was.", err=True)
+        sys.exit(1)
+    click.echo(f"built {count} files into {out} in {time.perf_counter() - started:.2f} s")
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["zh", "mn"]), multiple=True, help="Check only this language.")
+@click.option("--chapter", type=int, help="Report only on this chapter.")
+@content_option
+def check(lang: tuple[str, ...], chapter: int | None, content_dir: Path) -> None:
+    """Validate the content files and report every problem with its file and line."""
+    from .check import check_content
+
+    findings = check_content(content_dir, lang or None, chapter)
+    for finding in findings:
+        click.echo(str(finding))
+    if findings:
+        click.echo(f"{len(findings)} problem(s) found.", err=True)
+        sys.exit(1)
+    click.echo("content OK")

@@ -1,0 +1,267 @@
+"""Reads `content/<lang>/NN.md` into a `Plan`. The only module that parses content files.
+
+A chapter file is YAML front matter, then blocks separated by blank lines:
+
+    ---
+    chapter: 4
+    title: 现代化产业
+    edition: '2022'
+    lang: zh
+    ---
+
+    Intro paragraph of the chapter (section 0).
+    {: #c4s0p1 }
+
+    ## 加快优势产业提质升级 {: #c4s1 }
+
+    ——**绿色能源产业。**充分利用风光优势资源……
+    {: #c4s1p2 }
+
+The attribute lines are Python-Markdown's attr_list syntax, so the files stay ordinary Markdown.
+The block structure is read here line by line, so every error names its file and line; only
+the inline text of each paragraph goes through Python-Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import yaml
+from markupsafe import Markup
+
+from .errors import ContentError, ContentErrors
+from .model import PARAGRAPH_ID, SECTION_ID, Chapter, Paragraph, Plan, Section, section_id
+
+LANGUAGES = ("zh", "mn")
+EDITION_RE = re.compile(r"^\d{4}[\w.-]*$")
+ATTRS_RE = re.compile(r"^\{:\s*(.*?)\s*\}$")
+HEADING_RE = re.compile(r"^(#+)\s*(.*?)\s*(\{:\s*.*?\s*\})?\s*$")
+LEAD_RE = re.compile(r"^(?:——)?\*\*(.+?)\*\*")
+
+REQUIRED_FIELDS = {"chapter": int, "title": str, "edition": str, "lang": str}
+OPTIONAL_FIELDS = {"plan_title": str}
+
+
+def format_attrs(paragraph_id: str, **extra: str) -> str:
+    """The attribute line that closes a paragraph block; the importer writes what this reads."""
+    pairs = "".join(f" {key}={value}" for key, value in extra.items())
+    return f"{{: #{paragraph_id}{pairs} }}"
+
+
+def _parse_attrs(text: str) -> tuple[str | None, dict[str, str]]:
+    ident, attrs = None, {}
+    for token in text.split():
+        if token.startswith("#"):
+            ident = token[1:]
+        elif "=" in token:
+            key, value = token.split("=", 1)
+            attrs[key] = value
+        else:
+            attrs[token] = ""
+    return ident, attrs
+
+
+class _InlineMarkdown:
+    """Python-Markdown for one paragraph at a time, with raw HTML switched off.
+
+    Content is edited by hand; escaping raw HTML keeps a stray `<` from breaking the page
+    and keeps script out of the published site.
+    """
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(output_format="html")
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+
+    def render(self, source: str) -> tuple[str, str]:
+        html = self._md.reset().convert(source)
+        if html.startswith("<p>") and html.endswith("</p>"):
+            html = html[3:-4]
+        text = Markup(html).striptags()
+        return html, text
+
+
+def _front_matter(path: Path, lines: list[str], lang: str, errors: list[ContentError]) -> tuple[dict, int]:
+    if not lines or lines[0].strip() != "---":
+        errors.append(ContentError(path, 1, "missing front matter: the file must start with a '---' line"))
+        return {}, 0
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        errors.append(ContentError(path, 1, "front matter is not closed by a '---' line"))
+        return {}, len(lines)
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        # The context mark points at the construct that is broken (an unclosed '['), the
+        # problem mark at where the parser gave up; staff need the first.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        errors.append(ContentError(path, line, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"))
+        return {}, end + 1
+    if not isinstance(meta, dict):
+        errors.append(ContentError(path, 2, "front matter must be a list of 'key: value' lines"))
+        return {}, end + 1
+
+    def line_of(key: str) -> int:
+        return next((i + 1 for i in range(1, end) if lines[i].startswith(f"{key}:")), 1)
+
+    for key, kind in REQUIRED_FIELDS.items():
+        if key not in meta:
+            errors.append(ContentError(path, end + 1, f"front matter lacks the field '{key}'"))
+        elif not isinstance(meta[key], kind) or isinstance(meta[key], bool) or meta[key] in ("", None):
+            errors.append(ContentError(path, line_of(key), f"front matter field '{key}' must be a {kind.__name__}, not {meta[key]!r}"))
+    for key in meta:
+        if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
+            errors.append(ContentError(path, line_of(key), f"unknown front matter field '{key}'"))
+    if isinstance(meta.get("chapter"), int) and meta["chapter"] < 0:
+        errors.append(ContentError(path, line_of("chapter"), "chapter number cannot be negative"))
+    if isinstance(meta.get("edition"), str) and not EDITION_RE.match(meta["edition"]):
+        errors.append(ContentError(path, line_of("edition"), f"edition must start with a year, like '2022', not {meta['edition']!r}"))
+    if isinstance(meta.get("lang"), str) and meta["lang"] != lang:
+        errors.append(ContentError(path, line_of("lang"), f"lang is {meta['lang']!r} but the file is in content/{lang}/"))
+    if meta.get("chapter") == 0 and not isinstance(meta.get("plan_title"), str):
+        errors.append(ContentError(path, end + 1, "chapter 0 must give the plan's title in the field 'plan_title'"))
+    stem = path.stem.split("-", 1)[0]
+    if isinstance(meta.get("chapter"), int) and (not stem.isdigit() or int(stem) != meta["chapter"]):
+        errors.append(ContentError(path, line_of("chapter"), f"file name {path.name!r} does not match chapter {meta['chapter']} (expected {meta['chapter']:02d}.md)"))
+    return meta, end + 1
+
+
+def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
+    """Groups of non-blank lines, each with its 1-based starting line number."""
+    blocks, current, first = [], [], 0
+    for index in range(start, len(lines)):
+        if lines[index].strip():
+            if not current:
+                first = index + 1
+            current.append(lines[index].rstrip())
+        elif current:
+            blocks.append((first, current))
+            current = []
+    if current:
+        blocks.append((first, current))
+    return blocks
+
+
+def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) -> tuple[Chapter | None, dict, list[ContentError]]:
+    """One chapter file → (Chapter, front matter, errors). Reading goes on after an error."""
+    inline = inline or _InlineMarkdown()
+    errors: list[ContentError] = []
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return None, {}, [ContentError(path, line, f"file is not valid UTF-8 (byte {exc.start})")]
+    lines = raw.lstrip("\ufeff").splitlines()
+    meta, body_start = _front_matter(path, lines, lang, errors)
+    number = meta.get("chapter") if isinstance(meta.get("chapter"), int) else -1
+
+    sections: list[Section] = []
+    current, title = 0, None
+    paragraphs: list[Paragraph] = []
+    seen: dict[str, int] = {}
+
+    def close_section() -> None:
+        # A chapter without an introduction has no section 0 at all.
+        if current > 0 or paragraphs:
+            sections.append(Section(number, current, title, tuple(paragraphs)))
+
+    for first, block in _blocks(lines, body_start):
+        heading = HEADING_RE.match(block[0]) if block[0].startswith("#") else None
+        if heading:
+            level, text, attrs = heading.groups()
+            if len(level) != 2:
+                hint = "the chapter title belongs in the front matter" if len(level) == 1 else "only '## ' section headings are allowed"
+                errors.append(ContentError(path, first, f"heading level {len(level)} is out of order: {hint}"))
+                continue
+            if len(block) > 1:
+                errors.append(ContentError(path, first + 1, "a section heading must be followed by a blank line"))
+            ident, _ = _parse_attrs(ATTRS_RE.match(attrs).group(1)) if attrs else (None, {})
+            expected = section_id(number, current + 1)
+            if not ident:
+                errors.append(ContentError(path, first, f"section heading has no id: end it with {{: #{expected} }}"))
+            elif ident != expected:
+                found = SECTION_ID.match(ident)
+                errors.append(ContentError(path, first, f"heading out of order: expected section {expected}, found {ident}" if found else f"{ident!r} is not a section id like {expected}"))
+            if not text:
+                errors.append(ContentError(path, first, "section heading has no title"))
+            close_section()
+            current, title, paragraphs = current + 1, text, []
+            continue
+
+        attrs = ATTRS_RE.match(block[-1])
+        if not attrs or len(block) < 2:
+            errors.append(ContentError(path, first, "paragraph without an id: end it with a line like {: #c4s1p3 }"))
+            continue
+        ident, _extra = _parse_attrs(attrs.group(1))
+        match = PARAGRAPH_ID.match(ident or "")
+        if not match:
+            errors.append(ContentError(path, first + len(block) - 1, f"{ident!r} is not a paragraph id like c{max(number, 0)}s1p1"))
+            continue
+        if number >= 0 and int(match.group(1)) != number:
+            errors.append(ContentError(path, first + len(block) - 1, f"paragraph id belongs to chapter {match.group(1)}, not chapter {number}", ident))
+            continue
+        if ident in seen:
+            errors.append(ContentError(path, first + len(block) - 1, f"duplicate paragraph id (first used on line {seen[ident]})", ident))
+            continue
+        seen[ident] = first
+        source = "\n".join(block[:-1])
+        html, text = inline.render(source)
+        lead = LEAD_RE.match(source)
+        paragraphs.append(Paragraph(ident, source, html, text, inline.render(lead.group(1))[1] if lead else None, first))
+
+    close_section()
+    if errors or number < 0:
+        return None, meta, errors
+    return Chapter(number, meta["title"], tuple(sections), path), meta, []
+
+
+def load_plan(content_dir: Path | str, lang: str) -> Plan:
+    """All chapter files of one language. Raises ContentErrors listing every problem found."""
+    folder = Path(content_dir) / lang
+    files = sorted(folder.glob("*.md"))
+    if not files:
+        raise ContentErrors([ContentError(folder, None, "no chapter files (*.md) found")])
+    inline = _InlineMarkdown()
+    chapters: list[Chapter] = []
+    errors: list[ContentError] = []
+    editions: dict[str, Path] = {}
+    first_path_of: dict[int, Path] = {}
+    id_lines: dict[str, tuple[Path, int]] = {}
+    plan_title = None
+    for path in files:
+        chapter, meta, file_errors = parse_chapter(path, lang, inline)
+        errors.extend(file_errors)
+        if isinstance(meta.get("edition"), str):
+            editions.setdefault(meta["edition"], path)
+        if chapter is None:
+            continue
+        if chapter.number in first_path_of:
+            errors.append(ContentError(path, 2, f"chapter {chapter.number} is also defined in {first_path_of[chapter.number].name}"))
+            continue
+        first_path_of[chapter.number] = path
+        for paragraph in chapter.paragraphs:
+            if paragraph.id in id_lines:
+                other, line = id_lines[paragraph.id]
+                errors.append(ContentError(path, paragraph.line, f"duplicate paragraph id (also in {other.name} line {line})", paragraph.id))
+            id_lines[paragraph.id] = (path, paragraph.line)
+        if chapter.number == 0:
+            plan_title = meta.get("plan_title")
+        chapters.append(chapter)
+    if len(editions) > 1:
+        names = ", ".join(f"{edition!r} in {path.name}" for edition, path in editions.items())
+        errors.append(ContentError(folder, None, f"chapter files disagree on the edition: {names}"))
+    if not errors and 0 not in first_path_of:
+        errors.append(ContentError(folder, None, "chapter 0 (title block and preface, 00.md) is missing"))
+    if errors:
+        raise ContentErrors(errors)
+    chapters.sort(key=lambda c: c.number)
+    return Plan(lang, next(iter(editions)), plan_title, tuple(chapters))
+
+
+def available_languages(content_dir: Path | str) -> tuple[str, ...]:
+    """Languages with at least one chapter file, in the portal's fixed order."""
+    return tuple(lang for lang in LANGUAGES if any((Path(content_dir) / lang).glob("*.md")))

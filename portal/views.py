@@ -1,0 +1,154 @@
+"""The pages of the portal, one blueprint, reading only the Plan model.
+
+Every URL carries its language as the first path segment, and every page the site has is
+listed by `site_pages()`: the freezer, the sitemap and the tests all walk that one list.
+Links go through `link()`, which gives relative URLs while freezing, so the static site works
+from disk, from a USB stick and from any sub-path of a web server.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Iterator
+
+from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from flask_babel import gettext as _
+
+from .export import plan_document
+from .i18n import HTML_LANG
+from .labels import chapter_label, section_label
+from .model import Plan
+
+bp = Blueprint("pages", __name__)
+
+
+def plans() -> dict[str, Plan]:
+    return current_app.extensions["portal.plans"].plans()
+
+
+def plan_for(lang: str) -> Plan:
+    plan = plans().get(lang)
+    if plan is None:
+        abort(404)
+    return plan
+
+
+def link(endpoint: str, **values) -> str:
+    """url_for, made relative to the current page when the site is being frozen."""
+    url = url_for(endpoint, **values)
+    if not current_app.config.get("RELATIVE_URLS"):
+        return url
+    path, hash_mark, fragment = url.partition("#")
+    if path.endswith("/"):
+        path += "index.html"  # a folder link opened from disk shows a listing, not the page
+    base = request.path if request.path.endswith("/") else posixpath.dirname(request.path)
+    return posixpath.relpath(path, base) + hash_mark + fragment
+
+
+def site_pages() -> Iterator[tuple[str, dict]]:
+    """(endpoint, values) of every page, for the freezer, the sitemap and the tests."""
+    yield "pages.chooser", {}
+    yield "pages.not_found_page", {}
+    yield "pages.sitemap", {}
+    for lang, plan in plans().items():
+        yield "pages.home", {"lang": lang}
+        yield "pages.plan_json", {"lang": lang}
+        for chapter in plan.chapters:
+            yield "pages.chapter", {"lang": lang, "number": chapter.number}
+
+
+@bp.app_url_value_preprocessor
+def remember_lang(endpoint, values) -> None:
+    # Set on every request, also to None: the freezer shares one app context between pages.
+    g.lang = (values or {}).get("lang")
+
+
+@bp.app_context_processor
+def template_helpers() -> dict:
+    lang = g.get("lang")
+    return {
+        "link": link,
+        "lang": lang,
+        "html_lang": HTML_LANG.get(lang or "", "zh-Hans"),
+        "languages": list(plans()),
+        "chapter_label": lambda number: chapter_label(number, lang or "zh"),
+        "section_label": lambda number: section_label(number, lang or "zh"),
+        "LANGUAGE_NAMES": {"zh": "中文", "mn": "ᠮᠣᠩᠭᠣᠯ"},
+    }
+
+
+@bp.route("/")
+def chooser():
+    return render_template("chooser.html", plans=plans())
+
+
+def other_languages(lang: str, endpoint: str, **values) -> dict[str, str]:
+    """Links to this page in the other languages that have it, for the language switch."""
+    number = values.get("number")
+    return {
+        other: link(endpoint, lang=other, **values)
+        for other, plan in plans().items()
+        if other != lang and (number is None or plan.chapter(number))
+    }
+
+
+@bp.route("/<any(zh, mn):lang>/")
+def home(lang: str):
+    return render_template("home.html", plan=plan_for(lang), switch=other_languages(lang, "pages.home"))
+
+
+@bp.route("/<any(zh, mn):lang>/<int:number>/")
+def chapter(lang: str, number: int):
+    plan = plan_for(lang)
+    chapter = plan.chapter(number)
+    if chapter is None:
+        abort(404)
+    previous, following = plan.neighbours(chapter)
+    return render_template(
+        "chapter.html",
+        plan=plan,
+        chapter=chapter,
+        previous=previous,
+        following=following,
+        switch=other_languages(lang, "pages.chapter", number=number),
+    )
+
+
+@bp.route("/<any(zh, mn):lang>/plan.json")
+def plan_json(lang: str):
+    body = json.dumps(plan_document(plan_for(lang)), ensure_ascii=False, indent=1)
+    return Response(body, mimetype="application/json")
+
+
+@bp.route("/404.html")
+def not_found_page():
+    # The static host serves this file for unknown paths; the live app renders the same page.
+    return render_template("404.html", plans=plans())
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    base = current_app.config["SITE_URL"].rstrip("/")
+    urls = [
+        base + url_for(endpoint, **values)
+        for endpoint, values in site_pages()
+        if endpoint in ("pages.chooser", "pages.home", "pages.chapter")
+    ]
+    return Response(render_template("sitemap.xml", urls=urls), mimetype="application/xml")
+
+
+@bp.app_errorhandler(404)
+def not_found(error):
+    return render_template("404.html", plans=plans()), 404
+
+
+@bp.app_errorhandler(405)
+def method_not_allowed(error):
+    return render_template("404.html", plans=plans()), 405
+
+
+@bp.app_errorhandler(500)
+def server_error(error):
+    current_app.logger.exception("page failed: %s", request.path)
+    return render_template("error.html", message=_("Something went wrong on our side. Please try again later.")), 500

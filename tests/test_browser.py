@@ -1,0 +1,63 @@
+"""Headless Chromium opens the frozen site from disk, as a reader with a USB stick would."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.chrome.options import Options  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (chromium and driver):
+        pytest.fail("chromium and chromedriver are required: apt-get install chromium chromium-driver")
+    options = Options()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=360,800"):
+        options.add_argument(flag)
+    # Service(path) stops Selenium from trying to download a driver of its own.
+    session = webdriver.Chrome(service=Service(driver), options=options)
+    # Headless windows are at least 500 px wide; emulate a 360 px phone screen instead.
+    session.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+    yield session
+    session.quit()
+
+
+def test_frozen_chapter_page_renders_from_disk_and_permalink_works(browser, built_site):
+    page = built_site / "zh" / "4" / "index.html"
+    browser.get(page.as_uri())
+    heading = browser.find_element(By.TAG_NAME, "h1")
+    assert heading.text == "第四章 现代化产业"
+    # The stylesheet loaded through its relative link: the header has the portal's colour.
+    header = browser.find_element(By.CSS_SELECTOR, ".site-header")
+    assert header.value_of_css_property("background-color") == "rgba(11, 92, 138, 1)"
+    # No horizontal scrolling on a 360 px phone.
+    assert browser.execute_script("return [innerWidth, document.documentElement.scrollWidth]") == [360, 360]
+
+    permalink = browser.find_element(By.CSS_SELECTOR, "#c4s2p3 .permalink")
+    browser.execute_script("arguments[0].focus()", permalink)
+    assert permalink.value_of_css_property("opacity") == "1"  # visible on keyboard focus
+    permalink.click()
+    assert browser.current_url.endswith("/zh/4/index.html#c4s2p3")
+    target = browser.execute_script("return document.querySelector(':target').id")
+    assert target == "c4s2p3"
+    assert browser.execute_script("return document.querySelector(':target').getBoundingClientRect().top") < 400
+
+    browser.find_element(By.CSS_SELECTOR, "a[rel=next]").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "第五章 完善基础设施体系"
+    assert browser.current_url.endswith("/zh/5/index.html")
+
+
+def test_frozen_home_links_to_a_section_from_disk(browser, built_site):
+    browser.get((built_site / "index.html").as_uri())
+    browser.find_element(By.CSS_SELECTOR, ".chooser a").click()
+    browser.find_element(By.PARTIAL_LINK_TEXT, "保障人民生命安全").click()
+    assert browser.current_url.endswith("/zh/11/index.html#c11s3")
+    assert browser.find_element(By.ID, "c11s3-title").is_displayed()

@@ -1,0 +1,38 @@
+"""The `portal` command: exit codes and messages staff will see."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from conftest import FIXTURES
+from portal.cli import main
+
+
+def test_check_passes_on_the_committed_content():
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "content OK" in result.output
+
+
+def test_check_reports_file_and_line_and_fails():
+    result = CliRunner().invoke(main, ["check", "--content", str(FIXTURES / "malformed" / "heading-out-of-order")])
+    assert result.exit_code == 1
+    assert "01.md:13:" in result.output and "heading out of order" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_build_reports_content_errors_without_traceback(tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--content", str(FIXTURES / "malformed" / "paragraph-without-id")])
+    assert result.exit_code == 1
+    assert "01.md:11:" in result.output and "nothing was changed" in result.output
+    assert not out.exists()
+
+
+def test_build_and_import_commands(tmp_path, seed_path):
+    content = tmp_path / "content"
+    result = CliRunner().invoke(main, ["import-text", str(seed_path), "--content", str(content)])
+    assert result.exit_code == 0 and "wrote 13 chapter files" in result.output
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "site"), "--content", str(content)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site" / "zh" / "12" / "index.html").is_file()

@@ -1,0 +1,166 @@
+"""The live app and the frozen site: every page, open data, 404s and the atomic build."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from flask import url_for
+
+from conftest import FIXTURES
+from portal import create_app
+from portal.errors import ContentErrors
+from portal.freeze import build
+from portal.views import site_pages
+
+
+def all_urls(app) -> list[str]:
+    with app.test_request_context():
+        return [url_for(endpoint, **values) for endpoint, values in site_pages()]
+
+
+def frozen_file(site: Path, url: str) -> Path:
+    return site / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
+
+
+def test_every_page_of_the_live_app_answers(app, client):
+    urls = all_urls(app)
+    assert "/zh/" in urls and "/zh/12/" in urls and "/zh/plan.json" in urls
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_frozen_site_contains_every_page(app, built_site):
+    for url in all_urls(app):
+        assert frozen_file(built_site, url).is_file(), url
+    assert (built_site / "404.html").is_file() and (built_site / "sitemap.xml").is_file()
+    assert (built_site / "static" / "css" / "portal.css").is_file()
+
+
+def test_chapter_page_structure(client):
+    html = client.get("/zh/4/").get_data(as_text=True)
+    assert '<html lang="zh-Hans">' in html
+    assert "<h1>第四章 现代化产业</h1>" in html
+    assert 'id="c4s1"' in html and "第一节 加快优势产业提质升级" in html
+    assert '<p id="c4s1p2" class="paragraph item">——<strong>绿色能源产业。</strong>' in html
+    assert 'href="#c4s1p2"' in html  # permalink
+    assert 'rel="prev" href="/zh/3/"' in html and 'rel="next" href="/zh/5/"' in html
+    assert '<meta name="description" content="第四章 现代化产业.' in html
+    assert "规划首页" in html  # breadcrumb, translated through the zh catalog
+
+
+def test_home_lists_every_chapter_and_section(client):
+    html = client.get("/zh/").get_data(as_text=True)
+    assert "阿拉善左旗国民经济和社会发展第十四个五年规划和2035年远景目标纲要" in html
+    assert "2022年版" in html
+    assert len(re.findall(r'class="toc-chapter"', html)) == 13
+    assert html.count("/zh/7/#c7s") == 7
+
+
+def test_unknown_pages_get_a_polite_404(client):
+    for url in ["/zh/99/", "/xx/", "/zh/4/extra/", "/zh/c4s1p3/", "/%3Cscript%3E/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        body = response.get_data(as_text=True)
+        assert "页面不存在" in body and "<script>" not in body
+
+
+def test_plan_json_matches_the_published_format(built_site):
+    data = json.loads((built_site / "zh" / "plan.json").read_text(encoding="utf-8"))
+    assert set(data) == {"lang", "edition", "title", "chapters"}
+    assert data["lang"] == "zh" and data["edition"] == "2022"
+    chapters = data["chapters"]
+    assert [c["number"] for c in chapters] == list(range(13))
+    assert sum(1 for c in chapters for s in c["sections"] if s["number"] > 0) == 46
+    paragraphs = [p for c in chapters for s in c["sections"] for p in s["paragraphs"]]
+    assert len(paragraphs) == 222 and all(set(p) == {"id", "text"} for p in paragraphs)
+    first = chapters[1]["sections"][0]
+    assert first["number"] == 0 and first["title"] is None and first["paragraphs"][0]["id"] == "c1s0p1"
+    text = json.dumps(data, ensure_ascii=False)
+    assert "“ 十" not in text and "纲 要" not in text and "**" not in text
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.links.append(attrs[name])
+
+
+def test_frozen_links_are_relative_and_resolve(built_site):
+    for page in built_site.rglob("*.html"):
+        collector = LinkCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        for link in collector.links:
+            assert not link.startswith("/"), f"{page}: absolute link {link}"
+            path, _, fragment = link.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            assert target.is_file(), f"{page}: broken link {link}"
+            if fragment and target.suffix == ".html":
+                other = LinkCollector()
+                other.feed(target.read_text(encoding="utf-8"))
+                assert fragment in other.ids, f"{page}: missing anchor {link}"
+
+
+def test_sitemap_lists_pages_with_absolute_urls(built_site):
+    text = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", text)
+    assert "http://127.0.0.1:5000/zh/4/" in locs and len(locs) == 1 + 1 + 13
+
+
+def test_failed_build_leaves_previous_build_untouched(tmp_path):
+    out = tmp_path / "build"
+    build(out, {"CONTENT_DIR": str(FIXTURES / "small")})
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert Path("zh/1/index.html") in before
+    with pytest.raises(ContentErrors):
+        build(out, {"CONTENT_DIR": str(FIXTURES / "malformed" / "duplicate-id")})
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"], "no staging folder may be left behind"
+
+
+def test_page_failure_during_freeze_leaves_previous_build_untouched(tmp_path, monkeypatch):
+    out = tmp_path / "build"
+    build(out, {"CONTENT_DIR": str(FIXTURES / "small")})
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("portal.views.plan_document", broken)
+    with pytest.raises(Exception):
+        build(out, {"CONTENT_DIR": str(FIXTURES / "small")})
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+
+
+def test_live_app_keeps_serving_the_last_good_content_after_a_bad_edit(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small", content)
+    app = create_app({"CONTENT_DIR": str(content)})
+    client = app.test_client()
+    chapter = content / "zh" / "01.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("保护双峰驼种质资源", "保护阿拉善双峰驼种质资源"), encoding="utf-8")
+    assert "保护阿拉善双峰驼" in client.get("/zh/1/").get_data(as_text=True)
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("{: #c1s2p1 }", ""), encoding="utf-8")
+    response = client.get("/zh/1/")
+    assert response.status_code == 200 and "保护阿拉善双峰驼" in response.get_data(as_text=True)
+
+
+def test_app_refuses_to_start_on_bad_content():
+    with pytest.raises(ContentErrors):
+        create_app({"CONTENT_DIR": str(FIXTURES / "malformed" / "heading-out-of-order")})
