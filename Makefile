@@ -36,5 +36,5 @@ test: system-packages $(STAMP)
 
 # Re-extract interface strings after editing templates, then translate the new entries.
 catalogs: $(STAMP)
-	$(VENV)/bin/pybabel extract -F babel.cfg -o translations/messages.pot --no-location --project=alxa-plan-portal .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k translate_in:2 -o translations/messages.pot --no-location --project=alxa-plan-portal .
 	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching

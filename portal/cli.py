@@ -85,15 +85,61 @@ def build(out: Path, site_url: str, content_dir: Path) -> None:
 @main.command()
 @click.option("--lang", type=click.Choice(["zh", "mn"]), multiple=True, help="Check only this language.")
 @click.option("--chapter", type=int, help="Report only on this chapter.")
+@click.option("--allow-missing", is_flag=True, help="Report untranslated paragraphs without failing.")
 @content_option
-def check(lang: tuple[str, ...], chapter: int | None, content_dir: Path) -> None:
-    """Validate the content files and report every problem with its file and line."""
+def check(lang: tuple[str, ...], chapter: int | None, allow_missing: bool, content_dir: Path) -> None:
+    """Validate the content and the translations; report every problem with its file and line."""
     from .check import check_content
 
-    findings = check_content(content_dir, lang or None, chapter)
-    for finding in findings:
+    report = check_content(content_dir, lang or None, chapter, allow_missing)
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    for finding in report.findings:
         click.echo(str(finding))
-    if findings:
-        click.echo(f"{len(findings)} problem(s) found.", err=True)
+    if report.findings:
+        click.echo(f"{len(report.findings)} problem(s) found.", err=True)
         sys.exit(1)
-    click.echo("content OK")
+    click.echo("content OK" + (f" ({len(report.notes)} note(s) on untranslated text)" if report.notes else ""))
+
+
+@main.group()
+def translation() -> None:
+    """Translation workflow for content/mn: progress and fingerprints."""
+
+
+@translation.command("status")
+@content_option
+def translation_status(content_dir: Path) -> None:
+    """Per chapter: how many paragraphs are reviewed, draft, stale and missing."""
+    from .loader import load_plans
+    from .translation import STATUSES
+
+    try:
+        plans = load_plans(content_dir)
+    except ContentErrors as exc:
+        fail_with(exc)
+    for lang, plan in plans.items():
+        if lang == "zh":
+            continue
+        click.echo(f"{lang}: chapter  " + "  ".join(f"{s:>8}" for s in STATUSES))
+        for chapter in plan.chapters:
+            counts = [sum(1 for p in chapter.paragraphs if p.status == s) for s in STATUSES]
+            click.echo(f"{lang}: {chapter.number:>7}  " + "  ".join(f"{n:>8}" for n in counts))
+
+
+@translation.command("stamp")
+@click.argument("ids", nargs=-1)
+@click.option("--chapter", type=int, help="Stamp every translated paragraph of this chapter.")
+@click.option("--lang", default="mn", show_default=True)
+@content_option
+def translation_stamp(ids: tuple[str, ...], chapter: int | None, lang: str, content_dir: Path) -> None:
+    """Mark translations of IDS as made from the current Chinese text (after you updated them)."""
+    from .translation import stamp
+
+    if not ids and chapter is None:
+        raise click.UsageError("name paragraph ids or --chapter N")
+    try:
+        done = stamp(content_dir, lang, set(ids) or None, chapter)
+    except ContentErrors as exc:
+        fail_with(exc)
+    click.echo(f"stamped {len(done)} paragraph(s): {' '.join(done)}" if done else "nothing to stamp")

@@ -25,14 +25,17 @@ the inline text of each paragraph goes through Python-Markdown.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import markdown
 import yaml
 from markupsafe import Markup
 
+from . import translation
 from .errors import ContentError, ContentErrors
 from .model import PARAGRAPH_ID, SECTION_ID, Chapter, Paragraph, Plan, Section, section_id
+from .mongolian import MongolianTextError, check_encoding
 
 LANGUAGES = ("zh", "mn")
 EDITION_RE = re.compile(r"^\d{4}[\w.-]*$")
@@ -50,7 +53,7 @@ def format_attrs(paragraph_id: str, **extra: str) -> str:
     return f"{{: #{paragraph_id}{pairs} }}"
 
 
-def _parse_attrs(text: str) -> tuple[str | None, dict[str, str]]:
+def parse_attrs(text: str) -> tuple[str | None, dict[str, str]]:
     ident, attrs = None, {}
     for token in text.split():
         if token.startswith("#"):
@@ -179,7 +182,7 @@ def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) 
                 continue
             if len(block) > 1:
                 errors.append(ContentError(path, first + 1, "a section heading must be followed by a blank line"))
-            ident, _ = _parse_attrs(ATTRS_RE.match(attrs).group(1)) if attrs else (None, {})
+            ident, _ = parse_attrs(ATTRS_RE.match(attrs).group(1)) if attrs else (None, {})
             expected = section_id(number, current + 1)
             if not ident:
                 errors.append(ContentError(path, first, f"section heading has no id: end it with {{: #{expected} }}"))
@@ -196,7 +199,7 @@ def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) 
         if not attrs or len(block) < 2:
             errors.append(ContentError(path, first, "paragraph without an id: end it with a line like {: #c4s1p3 }"))
             continue
-        ident, _extra = _parse_attrs(attrs.group(1))
+        ident, _extra = parse_attrs(attrs.group(1))
         match = PARAGRAPH_ID.match(ident or "")
         if not match:
             errors.append(ContentError(path, first + len(block) - 1, f"{ident!r} is not a paragraph id like c{max(number, 0)}s1p1"))
@@ -209,18 +212,41 @@ def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) 
             continue
         seen[ident] = first
         source = "\n".join(block[:-1])
+        status, translated_from = None, None
+        attr_line = first + len(block) - 1
+        if lang != translation.SOURCE_LANG:
+            status, translated_from = _extra.get("status"), _extra.get("source")
+            if status not in translation.RECORDED:
+                errors.append(ContentError(path, attr_line, f"status must be one of {', '.join(translation.RECORDED)}, not {status!r}", ident))
+            if not translated_from or not translation.FINGERPRINT.match(translated_from):
+                errors.append(ContentError(path, attr_line, "source= must give the 10-digit fingerprint of the Chinese paragraph (portal translation stamp)", ident))
+            try:
+                check_encoding(source)
+            except MongolianTextError as exc:
+                line = first + source[: exc.offset].count("\n")
+                errors.append(ContentError(path, line, str(exc), ident))
+                continue
+        elif _extra:
+            errors.append(ContentError(path, attr_line, f"unknown attribute(s) {', '.join(sorted(_extra))} on a Chinese paragraph", ident))
         html, text = inline.render(source)
         lead = LEAD_RE.match(source)
-        paragraphs.append(Paragraph(ident, source, html, text, inline.render(lead.group(1))[1] if lead else None, first))
+        paragraphs.append(
+            Paragraph(ident, source, html, text, inline.render(lead.group(1))[1] if lead else None, first, lang, status, translated_from)
+        )
 
     close_section()
     if errors or number < 0:
         return None, meta, errors
-    return Chapter(number, meta["title"], tuple(sections), path), meta, []
+    sections = [Section(s.chapter, s.number, s.title, s.paragraphs, lang) for s in sections]
+    return Chapter(number, meta["title"], tuple(sections), path, lang), meta, []
 
 
-def load_plan(content_dir: Path | str, lang: str) -> Plan:
-    """All chapter files of one language. Raises ContentErrors listing every problem found."""
+def load_plan(content_dir: Path | str, lang: str, source: Plan | None = None) -> Plan:
+    """All chapter files of one language. Raises ContentErrors listing every problem found.
+
+    A translation is loaded against its `source` plan and takes the source's structure:
+    every source paragraph appears, translated or marked missing, in the source's order.
+    """
     folder = Path(content_dir) / lang
     files = sorted(folder.glob("*.md"))
     if not files:
@@ -256,10 +282,68 @@ def load_plan(content_dir: Path | str, lang: str) -> Plan:
         errors.append(ContentError(folder, None, f"chapter files disagree on the edition: {names}"))
     if not errors and 0 not in first_path_of:
         errors.append(ContentError(folder, None, "chapter 0 (title block and preface, 00.md) is missing"))
+    if source is not None and editions and next(iter(editions)) != source.edition:
+        errors.append(ContentError(folder, None, f"edition {next(iter(editions))!r} differs from the Chinese edition {source.edition!r}"))
+    if source is not None and not errors:
+        return _align(source, lang, chapters, plan_title, errors)
     if errors:
         raise ContentErrors(errors)
     chapters.sort(key=lambda c: c.number)
-    return Plan(lang, next(iter(editions)), plan_title, tuple(chapters))
+    return Plan(lang, next(iter(editions)), plan_title, tuple(chapters), lang)
+
+
+def _align(source: Plan, lang: str, chapters: list[Chapter], plan_title: str | None, errors: list[ContentError]) -> Plan:
+    """The translation laid over the source's structure, with each paragraph's status."""
+    translated = {c.number: c for c in chapters}
+    for chapter in chapters:
+        for paragraph in chapter.paragraphs:
+            if source.locate(paragraph.id) is None:
+                errors.append(ContentError(chapter.path, paragraph.line, "no Chinese paragraph has this id", paragraph.id))
+        for section in chapter.titled_sections:
+            if source.chapter(chapter.number) and section.number not in {s.number for s in source.chapter(chapter.number).sections}:
+                errors.append(ContentError(chapter.path, None, f"section {section.id} does not exist in the Chinese text"))
+    if errors:
+        raise ContentErrors(errors)
+    aligned = []
+    for original in source.chapters:
+        mine = translated.get(original.number)
+        by_id = {p.id: p for p in mine.paragraphs} if mine else {}
+        titles = {s.number: s.title for s in mine.sections} if mine else {}
+        sections = []
+        for section in original.sections:
+            paragraphs = []
+            for paragraph in section.paragraphs:
+                version = by_id.get(paragraph.id)
+                if version is None:
+                    paragraphs.append(replace(paragraph, status="missing"))
+                else:
+                    status = translation.effective_status(version.status, version.translated_from, paragraph.text)
+                    paragraphs.append(replace(version, status=status))
+            has_title = section.number in titles and titles[section.number]
+            title = titles[section.number] if has_title else section.title
+            sections.append(Section(section.chapter, section.number, title, tuple(paragraphs), lang if has_title else section.title_lang))
+        title, title_lang = (mine.title, lang) if mine else (original.title, original.title_lang)
+        aligned.append(Chapter(original.number, title, tuple(sections), mine.path if mine else None, title_lang))
+    edition = source.edition
+    return Plan(lang, edition, plan_title or source.title, tuple(aligned), lang if plan_title else source.title_lang)
+
+
+def load_plans(content_dir: Path | str) -> dict[str, Plan]:
+    """Every language with content, translations aligned to the Chinese source."""
+    languages = available_languages(content_dir)
+    if translation.SOURCE_LANG not in languages:
+        raise ContentErrors([ContentError(Path(content_dir) / translation.SOURCE_LANG, None, "no chapter files (*.md) found")])
+    source = load_plan(content_dir, translation.SOURCE_LANG)
+    plans, errors = {source.lang: source}, []
+    for lang in languages:
+        if lang != source.lang:
+            try:
+                plans[lang] = load_plan(content_dir, lang, source)
+            except ContentErrors as exc:
+                errors.extend(exc.errors)
+    if errors:
+        raise ContentErrors(errors)
+    return plans
 
 
 def available_languages(content_dir: Path | str) -> tuple[str, ...]:

@@ -28,6 +28,11 @@ class Paragraph:
     text: str  # plain text: what search, export and checks read
     lead: str | None = None  # the run-in heading that opens the paragraph, if any
     line: int = 0  # where the paragraph starts in its file, for error messages
+    lang: str = "zh"  # language of `text`: a missing translation shows the Chinese
+    #: Translations only: draft, reviewed, stale (the Chinese changed since) or missing.
+    status: str | None = None
+    #: Translations only: fingerprint of the Chinese text the translation was made from.
+    translated_from: str | None = None
 
     @property
     def is_item(self) -> bool:
@@ -41,6 +46,7 @@ class Section:
     number: int  # 0 holds a chapter's introduction before its first heading
     title: str | None
     paragraphs: tuple[Paragraph, ...]
+    title_lang: str = "zh"  # an untranslated section title shows the Chinese
 
     @property
     def id(self) -> str:
@@ -53,6 +59,7 @@ class Chapter:
     title: str
     sections: tuple[Section, ...]
     path: Path | None = None
+    title_lang: str = "zh"
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -69,6 +76,7 @@ class Plan:
     edition: str
     title: str
     chapters: tuple[Chapter, ...]
+    title_lang: str = "zh"
     _by_id: dict[str, tuple[Chapter, Section, Paragraph]] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from .errors import ContentErrors
-from .loader import available_languages, load_plan
+from .loader import load_plans
 from .model import Plan
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ class PlanStore:
     def reload(self, strict: bool = False) -> None:
         stamp = self._current_stamp()
         try:
-            plans = {lang: load_plan(self.content_dir, lang) for lang in available_languages(self.content_dir)}
+            plans = load_plans(self.content_dir)
         except ContentErrors as exc:
             if strict:
                 raise

@@ -8,17 +8,23 @@ from disk, from a USB stick and from any sub-path of a web server.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 from typing import Iterator
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from .export import plan_document
 from .i18n import HTML_LANG
-from .labels import chapter_label, section_label
+from .localize import chapter_label, format_date, format_number, section_label
 from .model import Plan
+from .translation import SOURCE_LANG
+
+#: Each language's name in its own script, for the language switch and the chooser.
+NATIVE_NAMES = {"zh": "中文", "mn": "ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ"}
 
 bp = Blueprint("pages", __name__)
 
@@ -56,12 +62,27 @@ def site_pages() -> Iterator[tuple[str, dict]]:
         yield "pages.plan_json", {"lang": lang}
         for chapter in plan.chapters:
             yield "pages.chapter", {"lang": lang, "number": chapter.number}
+            if len(plans()) > 1:
+                yield "pages.parallel", {"lang": lang, "number": chapter.number}
 
 
 @bp.app_url_value_preprocessor
 def remember_lang(endpoint, values) -> None:
     # Set on every request, also to None: the freezer shares one app context between pages.
     g.lang = (values or {}).get("lang")
+
+
+def language_name(code: str, mongolian_font: bool) -> str:
+    """A language's own name; pages without the Mongolian web font name Mongolian in Chinese."""
+    if code == "mn" and not mongolian_font:
+        return _("Mongolian")
+    return NATIVE_NAMES[code]
+
+
+def translate_in(code: str, message: str) -> str:
+    """An interface string in a given language, for the pages that speak every language."""
+    with force_locale(code):
+        return _(message)
 
 
 @bp.app_context_processor
@@ -71,16 +92,24 @@ def template_helpers() -> dict:
         "link": link,
         "lang": lang,
         "html_lang": HTML_LANG.get(lang or "", "zh-Hans"),
+        "html_lang_of": lambda code: HTML_LANG[code],
         "languages": list(plans()),
         "chapter_label": lambda number: chapter_label(number, lang or "zh"),
         "section_label": lambda number: section_label(number, lang or "zh"),
-        "LANGUAGE_NAMES": {"zh": "中文", "mn": "ᠮᠣᠩᠭᠣᠯ"},
+        "section_label_in": lambda code, number: section_label(number, code),
+        "language_name": language_name,
+        "NATIVE_NAMES": NATIVE_NAMES,
+        "generated_on": format_date(dt.date.today(), lang or "zh"),
+        "format_number": lambda value: format_number(value, lang or "zh"),
+        "translate_in": translate_in,
     }
 
 
-@bp.route("/")
-def chooser():
-    return render_template("chooser.html", plans=plans())
+def render(template: str, *, mongolian_font: bool = False, vertical: bool = False, **context):
+    """Render a page; `mongolian_font` links the Mongolian web font, `vertical` sets the whole
+    page in vertical Mongolian (columns left to right, scrolling sideways)."""
+    lang = g.get("lang")
+    return render_template(template, mongolian_font=mongolian_font or lang == "mn", vertical=vertical, **context)
 
 
 def other_languages(lang: str, endpoint: str, **values) -> dict[str, str]:
@@ -93,9 +122,23 @@ def other_languages(lang: str, endpoint: str, **values) -> dict[str, str]:
     }
 
 
+def translation_progress(plan: Plan) -> tuple[int, int]:
+    paragraphs = plan.paragraphs
+    return sum(1 for p in paragraphs if p.status not in (None, "missing")), len(paragraphs)
+
+
+@bp.route("/")
+def chooser():
+    return render("chooser.html", mongolian_font="mn" in plans(), plans=plans())
+
+
 @bp.route("/<any(zh, mn):lang>/")
 def home(lang: str):
-    return render_template("home.html", plan=plan_for(lang), switch=other_languages(lang, "pages.home"))
+    plan = plan_for(lang)
+    return render(
+        "home.html", vertical=lang == "mn", plan=plan, switch=other_languages(lang, "pages.home"),
+        progress=translation_progress(plan) if plan.lang != SOURCE_LANG else None,
+    )
 
 
 @bp.route("/<any(zh, mn):lang>/<int:number>/")
@@ -105,13 +148,39 @@ def chapter(lang: str, number: int):
     if chapter is None:
         abort(404)
     previous, following = plan.neighbours(chapter)
-    return render_template(
+    return render(
         "chapter.html",
+        vertical=lang == "mn",
         plan=plan,
         chapter=chapter,
         previous=previous,
         following=following,
         switch=other_languages(lang, "pages.chapter", number=number),
+        counterparts=[other for other in plans() if other != lang and plans()[other].chapter(number)],
+        parallel=len(plans()) > 1,
+        statuses={p.status for p in chapter.paragraphs},
+    )
+
+
+@bp.route("/<any(zh, mn):lang>/<int:number>/parallel/")
+def parallel(lang: str, number: int):
+    """Each Chinese paragraph beside its Mongolian counterpart, aligned by paragraph id."""
+    if len(plans()) < 2:
+        abort(404)
+    source, translated = plans()[SOURCE_LANG], plans()["mn"]
+    chapter = source.chapter(number)
+    if chapter is None:
+        abort(404)
+    previous, following = source.neighbours(chapter)
+    return render(
+        "parallel.html",
+        mongolian_font=True,
+        plan=plan_for(lang),
+        source=chapter,
+        translated=translated.chapter(number),
+        previous=previous,
+        following=following,
+        switch=other_languages(lang, "pages.parallel", number=number),
     )
 
 
@@ -124,7 +193,7 @@ def plan_json(lang: str):
 @bp.route("/404.html")
 def not_found_page():
     # The static host serves this file for unknown paths; the live app renders the same page.
-    return render_template("404.html", plans=plans())
+    return render("404.html", mongolian_font="mn" in plans(), plans=plans())
 
 
 @bp.route("/sitemap.xml")
@@ -133,19 +202,19 @@ def sitemap():
     urls = [
         base + url_for(endpoint, **values)
         for endpoint, values in site_pages()
-        if endpoint in ("pages.chooser", "pages.home", "pages.chapter")
+        if endpoint in ("pages.chooser", "pages.home", "pages.chapter", "pages.parallel")
     ]
     return Response(render_template("sitemap.xml", urls=urls), mimetype="application/xml")
 
 
 @bp.app_errorhandler(404)
 def not_found(error):
-    return render_template("404.html", plans=plans()), 404
+    return render("404.html", mongolian_font="mn" in plans(), plans=plans()), 404
 
 
 @bp.app_errorhandler(405)
 def method_not_allowed(error):
-    return render_template("404.html", plans=plans()), 405
+    return render("404.html", mongolian_font="mn" in plans(), plans=plans()), 405
 
 
 @bp.app_errorhandler(500)

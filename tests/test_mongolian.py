@@ -1,0 +1,114 @@
+"""portal.mongolian against real encoding variants of the same words."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from portal.mongolian import (
+    LETTERS, MVS, NNBSP, MongolianTextError, check_encoding, from_latin, latin_key, normalize, shape_key,
+    shape_key_version, to_latin, words,
+)
+
+ALL_LETTERS = [chr(cp) for cp in range(0x1820, 0x1843)]
+
+
+def test_letter_table_covers_u1820_to_u1842_with_distinct_spellings():
+    assert sorted(LETTERS) == ALL_LETTERS
+    assert len(set(LETTERS.values())) == len(LETTERS)
+
+
+@pytest.mark.parametrize("letter", ALL_LETTERS, ids=lambda ch: unicodedata.name(ch).replace("MONGOLIAN LETTER ", ""))
+def test_every_letter_round_trips_through_latin(letter):
+    assert from_latin(to_latin(letter)) == letter
+    word = "\u182e\u1820" + letter + "\u1828"  # inside a word too: m a ? n
+    assert from_latin(to_latin(word)) == word
+
+
+def test_letters_that_would_run_together_are_kept_apart():
+    for pair in ["ᠯᠾ", "ᠺᠾ", "ᠰᠾ", "ᠴᠾ", "ᠣᠡ", "ᠤᠡ"]:
+        assert from_latin(to_latin(pair)) == pair
+    assert to_latin("ᠯᠾ") == "l'h" and to_latin("ᡀ") == "lh"
+
+
+def test_words_with_format_characters_round_trip():
+    for text in ["ᠲᠠᠯ᠎ᠠ", "ᠨᠤᠲᠤᠭ\u202fᠤᠨ", "ᠡᠳ᠋\u202fᠦᠨ ᠵᠠᠰᠠᠭ", "ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ᠂ ᠪᠢᠴᠢᠭ᠃", "2035\u202fᠣᠨ\u202fᠤ 5.4%"]:
+        assert from_latin(to_latin(text)) == text
+
+
+def test_typing_forms_are_accepted():
+    assert from_latin("malchin") == from_latin("malčin") == "ᠮᠠᠯᠴᠢᠨ"
+    assert from_latin("monggol") == "ᠮᠣᠩᠭᠣᠯ"
+    assert from_latin("shine") == "ᠱᠢᠨᠡ"
+    assert from_latin("5.4 , 8.5:44.5") == "5.4 ᠂ 8.5:44.5"  # marks between digits stay
+
+
+def test_private_use_area_is_rejected_with_position():
+    with pytest.raises(MongolianTextError) as caught:
+        check_encoding("ᠮᠣᠩᠭᠣᠯ \ue2a3\ue26b")
+    assert "U+E2A3" in str(caught.value) and "position 8" in str(caught.value)
+    with pytest.raises(MongolianTextError):
+        normalize("\ue234")
+
+
+def test_normalize_keeps_suffix_spaces_and_drops_stray_selectors():
+    assert normalize("  ᠨᠤᠲᠤᠭ\u202fᠤᠨ \n ᠲᠠᠯ᠎ᠠ ") == "ᠨᠤᠲᠤᠭ\u202fᠤᠨ ᠲᠠᠯ᠎ᠠ"
+    assert normalize("ᠡᠳ᠋") == "ᠡᠳ᠋"  # a selector after a letter selects a form: kept
+    assert normalize("\u180b ᠡᠳ") == "ᠡᠳ"  # a lone selector selects nothing: dropped
+
+
+# Each pair: how the word is stored, how a reader may type it.
+VARIANTS = {
+    "without variation selector": ("ᠡᠳ᠋", "ᠡᠳ"),
+    "o typed for u": ("ᠤᠯᠤᠰ", "ᠣᠯᠣᠰ"),
+    "ö typed for ü": ("ᠦᠪᠦᠷ", "ᠥᠪᠥᠷ"),
+    "medial d typed for t": ("ᠬᠣᠲᠠ", "ᠬᠣᠳᠠ"),
+}
+
+
+@pytest.mark.parametrize("stored, typed", VARIANTS.values(), ids=VARIANTS.keys())
+def test_look_alike_encodings_share_both_keys(stored, typed):
+    assert shape_key(stored) == shape_key(typed)
+    assert latin_key(stored) == latin_key(typed)
+
+
+def test_different_words_keep_different_keys():
+    assert shape_key("ᠮᠠᠯᠴᠢᠨ") != shape_key("ᠲᠡᠮᠡᠭᠡ")
+    assert latin_key("ᠮᠠᠯᠴᠢᠨ") != latin_key("ᠲᠡᠮᠡᠭᠡ")
+    assert shape_key("ᠠᠷᠠᠳ") != shape_key("ᠡᠷᠡᠳ")  # initial a and e look different
+
+
+def test_suffix_with_nnbsp_or_plain_space_gives_the_same_words():
+    assert words("ᠨᠤᠲᠤᠭ\u202fᠤᠨ") == words("ᠨᠤᠲᠤᠭ ᠤᠨ") == ["ᠨᠤᠲᠤᠭ", "ᠤᠨ"]
+
+
+def test_vowel_separator_is_ignored_by_the_latin_key():
+    assert latin_key("ᠲᠠᠯ᠎ᠠ") == latin_key("ᠲᠠᠯᠠ") == "dala"
+    assert MVS in "ᠲᠠᠯ᠎ᠠ"
+
+
+def test_latin_keyboard_queries_match_the_script():
+    assert latin_key("malchin") == latin_key("ᠮᠠᠯᠴᠢᠨ")
+    assert latin_key("temege") == latin_key("ᠲᠡᠮᠡᠭᠡ")
+    assert latin_key("Mongol") == latin_key("ᠮᠣᠩᠭᠣᠯ")
+    assert latin_key("hosigu") == latin_key("qosiγu") == latin_key("ᠬᠣᠰᠢᠭᠤ")
+
+
+def test_shape_key_version_is_recorded():
+    assert shape_key_version().startswith("mng-canonical/")
+
+
+@given(st.text())
+def test_keys_never_fail_on_any_text(text):
+    for word in words(text) + [text]:
+        assert isinstance(shape_key(word), str)
+        assert isinstance(latin_key(word), str)
+    assert isinstance(to_latin(text), str) and isinstance(from_latin(text), str)
+
+
+@given(st.text(alphabet=st.sampled_from(ALL_LETTERS + [" ", NNBSP]), max_size=30))
+def test_random_mongolian_round_trips(text):
+    assert from_latin(to_latin(text)) == text
