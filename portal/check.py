@@ -25,6 +25,8 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: U+180E separates only a final a or e; U+202F only joins a word to its suffix.
 BAD_MVS = re.compile(f"{MVS}(?![\u1820\u1821])")
+#: A space before ᠂ ᠃ ᠄ is a break opportunity, so the mark could start a column (mlreq forbids it).
+SPACE_BEFORE_MARK = re.compile(r"\s[\u1802\u1803\u1804]")
 BAD_NNBSP = re.compile(f"(?<![\u1820-\u1878\u180b-\u180f]){NNBSP}|{NNBSP}(?![\u1820-\u1878])")
 
 
@@ -57,6 +59,8 @@ def paragraph_findings(paragraph: Paragraph, source: Paragraph, path: Path | Non
             finding(f"Latin letters {word!r} in Mongolian text (allowed acronyms: {', '.join(sorted(ACRONYMS))})")
     if BAD_MVS.search(text):
         finding("U+180E (vowel separator) must be followed by ᠠ or ᠡ")
+    if SPACE_BEFORE_MARK.search(text):
+        finding("space before a Mongolian punctuation mark: the mark could start a column; remove the space")
     if BAD_NNBSP.search(text):
         finding("U+202F (suffix space) must stand between a word and its suffix")
     mongolian_numbers = _numbers(text)

@@ -24,7 +24,7 @@ from .model import Plan
 from .translation import SOURCE_LANG
 
 #: Each language's name in its own script, for the language switch and the chooser.
-NATIVE_NAMES = {"zh": "中文", "mn": "ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ"}
+NATIVE_NAMES = {"zh": "中文", "mn": "ᠮᠣᠩᠭᠣᠯ"}
 
 bp = Blueprint("pages", __name__)
 
@@ -79,6 +79,12 @@ def language_name(code: str, mongolian_font: bool) -> str:
     return NATIVE_NAMES[code]
 
 
+def length_class(text: str | None) -> str:
+    """Size class of a vertical Mongolian block in the side-by-side view (see portal.css)."""
+    n = len(text or "")
+    return "len-s" if n < 80 else "len-m" if n < 300 else "len-l" if n < 700 else "len-xl"
+
+
 def translate_in(code: str, message: str) -> str:
     """An interface string in a given language, for the pages that speak every language."""
     with force_locale(code):
@@ -102,6 +108,7 @@ def template_helpers() -> dict:
         "generated_on": format_date(dt.date.today(), lang or "zh"),
         "format_number": lambda value: format_number(value, lang or "zh"),
         "translate_in": translate_in,
+        "length_class": length_class,
     }
 
 

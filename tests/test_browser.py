@@ -61,3 +61,47 @@ def test_frozen_home_links_to_a_section_from_disk(browser, built_site):
     browser.find_element(By.PARTIAL_LINK_TEXT, "保障人民生命安全").click()
     assert browser.current_url.endswith("/zh/11/index.html#c11s3")
     assert browser.find_element(By.ID, "c11s3-title").is_displayed()
+
+
+def test_mongolian_chapter_is_vertical_and_scrolls_sideways(browser, built_site):
+    browser.get((built_site / "mn" / "0" / "index.html").as_uri())
+    assert browser.execute_script("return getComputedStyle(document.documentElement).writingMode") == "vertical-lr"
+    assert browser.execute_script("return document.documentElement.lang") == "mn-Mong"
+    # The self-hosted font loaded and covers the text (no fallback boxes).
+    browser.execute_script("return document.fonts.ready")
+    assert browser.execute_script("return document.fonts.check('16px \"Noto Sans Mongolian\"', 'ᠮᠣᠩᠭᠣᠯ')")
+    loaded = browser.execute_script("return [...document.fonts].filter(f => f.family.includes('Mongolian')).map(f => f.status)")
+    assert "loaded" in loaded
+    # Columns fit the viewport height; the page scrolls sideways, not down.
+    sizes = browser.execute_script("const e = document.scrollingElement; return [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight]")
+    assert sizes[0] > sizes[1] and sizes[2] <= sizes[3] + 1
+    # The mouse wheel moves the page sideways.
+    moved = browser.execute_script(
+        "const e = document.scrollingElement; e.scrollLeft = 0;"
+        "window.dispatchEvent(new WheelEvent('wheel', {deltaY: 240, cancelable: true}));"
+        "return e.scrollLeft"
+    )
+    assert moved > 0
+    # Every paragraph of chapter 0 is a draft, and the page says so.
+    assert browser.find_elements(By.CSS_SELECTOR, ".translation-notice")
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".paragraph.status-draft")) == 4
+
+
+def test_chinese_page_does_not_download_the_mongolian_font(browser, built_site):
+    browser.get((built_site / "zh" / "4" / "index.html").as_uri())
+    fonts = browser.execute_script("return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('fonts/'))")
+    assert fonts == []
+    # One tap from a paragraph to the same paragraph in Mongolian.
+    link = browser.find_element(By.CSS_SELECTOR, "#c4s1p2 .counterpart")
+    browser.execute_script("arguments[0].click()", link)
+    assert browser.current_url.endswith("/mn/4/index.html#c4s1p2")
+    assert browser.execute_script("return document.querySelector(':target').id") == "c4s1p2"
+
+
+def test_side_by_side_page_fits_a_phone(browser, built_site):
+    browser.get((built_site / "zh" / "0" / "parallel" / "index.html").as_uri())
+    assert browser.execute_script("return [innerWidth, document.documentElement.scrollWidth]") == [360, 360]
+    pair = browser.find_element(By.ID, "c0s0p4")
+    cells = pair.find_elements(By.CSS_SELECTOR, ".cell")
+    assert [c.get_attribute("lang") for c in cells] == ["zh-Hans", "mn-Mong"]
+    assert browser.execute_script("return getComputedStyle(arguments[0]).writingMode", cells[1]) == "vertical-lr"

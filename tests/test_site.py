@@ -118,7 +118,9 @@ def test_frozen_links_are_relative_and_resolve(built_site):
 def test_sitemap_lists_pages_with_absolute_urls(built_site):
     text = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>(.*?)</loc>", text)
-    assert "http://127.0.0.1:5000/zh/4/" in locs and len(locs) == 1 + 1 + 13
+    assert "http://127.0.0.1:5000/zh/4/" in locs and "http://127.0.0.1:5000/mn/4/parallel/" in locs
+    # chooser + per language: home, 13 chapters and 13 side-by-side pages
+    assert len(locs) == 1 + 2 * (1 + 13 + 13) and len(set(locs)) == len(locs)
 
 
 def test_failed_build_leaves_previous_build_untouched(tmp_path):

@@ -102,6 +102,12 @@ def test_check_allows_listed_acronyms_and_catches_misplaced_separators(content):
     assert [f.message for f in findings] == ["U+180E (vowel separator) must be followed by ᠠ or ᠡ"]
 
 
+def test_check_catches_a_space_before_punctuation(content):
+    edit(content / "mn" / "01.md", "ᠲᠠᠨᠢᠯᠴᠠᠭᠤᠯᠤᠨ᠎ᠠ᠃", "ᠲᠠᠨᠢᠯᠴᠠᠭᠤᠯᠤᠨ᠎ᠠ ᠃")
+    findings = [f for f in check_content(content, allow_missing=True).findings if f.paragraph_id == "c1s0p1"]
+    assert len(findings) == 1 and "could start a column" in findings[0].message
+
+
 def test_mongolian_paragraph_needs_status_and_fingerprint(content):
     edit(content / "mn" / "01.md", "{: #c1s0p1 status=draft source=", "{: #c1s0p1 status=approved source=")
     with pytest.raises(ContentErrors) as caught:
@@ -150,7 +156,7 @@ def test_parallel_view_aligns_paragraphs_by_id(content):
         for ident in ("c1s0p1", "c1s1p1", "c1s1p2", "c1s2p1"):
             start = html.index(f'id="{ident}"')
             pair = html[start : html.index('<div class="pair', start + 1) if '<div class="pair' in html[start + 1 :] else None]
-            assert 'class="cell cell-zh"' in pair and 'class="cell cell-mn"' in pair
+            assert 'class="cell cell-zh"' in pair and 'class="cell cell-mn' in pair
         assert from_latin("tal_a-yin qamaγalalta") in html and "草原保护" in html
 
 
