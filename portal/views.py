@@ -40,6 +40,13 @@ def plan_for(lang: str) -> Plan:
     return plan
 
 
+def chapter_of(plan: Plan, number: int):
+    chapter = plan.chapter(number)
+    if chapter is None:
+        abort(404)
+    return chapter
+
+
 def link(endpoint: str, **values) -> str:
     """url_for, made relative to the current page when the site is being frozen."""
     url = url_for(endpoint, **values)
@@ -151,9 +158,7 @@ def home(lang: str):
 @bp.route("/<any(zh, mn):lang>/<int:number>/")
 def chapter(lang: str, number: int):
     plan = plan_for(lang)
-    chapter = plan.chapter(number)
-    if chapter is None:
-        abort(404)
+    chapter = chapter_of(plan, number)
     previous, following = plan.neighbours(chapter)
     return render(
         "chapter.html",
@@ -165,7 +170,6 @@ def chapter(lang: str, number: int):
         switch=other_languages(lang, "pages.chapter", number=number),
         counterparts=[other for other in plans() if other != lang and plans()[other].chapter(number)],
         parallel=len(plans()) > 1,
-        statuses={p.status for p in chapter.paragraphs},
     )
 
 
@@ -175,9 +179,7 @@ def parallel(lang: str, number: int):
     if len(plans()) < 2:
         abort(404)
     source, translated = plans()[SOURCE_LANG], plans()["mn"]
-    chapter = source.chapter(number)
-    if chapter is None:
-        abort(404)
+    chapter = chapter_of(source, number)
     previous, following = source.neighbours(chapter)
     return render(
         "parallel.html",
