@@ -17,6 +17,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def create_app(config: dict | None = None) -> Flask:
     """Load the plan in every language and return the app. Raises ContentErrors on bad content."""
     from . import i18n, views
+    from .search import web as search_web
     from .store import PlanStore
 
     app = Flask(__name__, static_folder=str(PROJECT_ROOT / "static"), static_url_path="/static")
@@ -31,4 +32,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["portal.plans"] = PlanStore(Path(app.config["CONTENT_DIR"]))
     i18n.init_i18n(app)
     app.register_blueprint(views.bp)
+    app.register_blueprint(search_web.bp)
     return app

@@ -143,3 +143,36 @@ def translation_stamp(ids: tuple[str, ...], chapter: int | None, lang: str, cont
     except ContentErrors as exc:
         fail_with(exc)
     click.echo(f"stamped {len(done)} paragraph(s): {' '.join(done)}" if done else "nothing to stamp")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--lang", type=click.Choice(["zh", "mn"]), default="zh", show_default=True, help="Language ranked first.")
+@click.option("--limit", default=10, show_default=True, type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the same JSON as GET /api/search.")
+@content_option
+def search(query: str, lang: str, limit: int, as_json: bool, content_dir: Path) -> None:
+    """Search the plan as readers do: Chinese, pinyin, traditional characters, Mongolian, Latin."""
+    import json
+
+    from . import create_app
+
+    try:
+        app = create_app({"CONTENT_DIR": str(content_dir)})
+    except ContentErrors as exc:
+        fail_with(exc)
+    response = app.test_client().get("/api/search", query_string={"q": query, "lang": lang, "limit": limit})
+    data = response.get_json()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{data['total']} paragraph(s) for {query!r}")
+    for result in data["results"]:
+        text = result["snippet"].replace("<mark>", "[").replace("</mark>", "]")
+        click.echo(f"{result['score']:>7.2f}  {result['lang']} {result['id']:<9} {html_unescape(text)}")
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)

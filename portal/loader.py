@@ -346,6 +346,37 @@ def load_plans(content_dir: Path | str) -> dict[str, Plan]:
     return plans
 
 
+def load_synonyms(content_dir: Path | str) -> tuple[tuple[str, ...], ...]:
+    """`content/synonyms.yaml`: groups of Chinese forms that a search treats as one."""
+    path = Path(content_dir) / "synonyms.yaml"
+    if not path.exists():
+        return ()
+    try:
+        groups = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentErrors([ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    group_lines = [number for number, line in enumerate(lines, start=1) if line.lstrip().startswith("-")]
+    errors, seen, result = [], {}, []
+    if not isinstance(groups, list):
+        raise ContentErrors([ContentError(path, 1, "must be a list of groups like [低保, 最低生活保障]")])
+    for index, group in enumerate(groups):
+        line = group_lines[index] if index < len(group_lines) else None
+        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(f, (str, int)) and str(f).strip() for f in group):
+            errors.append(ContentError(path, line, "a group must list at least two forms"))
+            continue
+        forms = tuple(str(f).strip() for f in group)
+        for form in forms:
+            if form in seen:
+                errors.append(ContentError(path, line, f"{form!r} is already in the group on line {seen[form]}"))
+            seen.setdefault(form, line)
+        result.append(forms)
+    if errors:
+        raise ContentErrors(errors)
+    return tuple(result)
+
+
 def available_languages(content_dir: Path | str) -> tuple[str, ...]:
     """Languages with at least one chapter file, in the portal's fixed order."""
     return tuple(lang for lang in LANGUAGES if any((Path(content_dir) / lang).glob("*.md")))

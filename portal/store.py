@@ -1,46 +1,87 @@
-"""The plans the live app serves, one per language, reloaded when a content file changes.
+"""What the live app serves: the plans in every language and the synonyms, reloaded when a
+content file changes, and the live search index built from them on first use.
 
 Staff edit Markdown while `portal serve` runs and expect a page reload to show the edit.
-If an edit breaks a file, the last good plan keeps being served and the error is logged
+If an edit breaks a file, the last good content keeps being served and the error is logged
 with its file and line, so the site never falls over mid-edit.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentErrors
-from .loader import load_plans
+from .loader import load_plans, load_synonyms
 from .model import Plan
 
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class Content:
+    """Everything read from content/ at one moment."""
+
+    plans: dict[str, Plan]
+    synonyms: tuple[tuple[str, ...], ...]
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def documents(self):
+        """The paragraphs as search sees them (portal.search.analysis.Document)."""
+        if "documents" not in self._cache:
+            from .search import documents
+
+            self._cache["documents"] = documents(self.plans)
+        return self._cache["documents"]
+
+    def tables(self):
+        if "tables" not in self._cache:
+            from .search import build_tables
+
+            self._cache["tables"] = build_tables(self.documents(), self.synonyms)
+        return self._cache["tables"]
+
+    def search(self):
+        """The live search index, built on first use, once per version of the content."""
+        if "search" not in self._cache:
+            from .search.index import LiveSearch
+
+            self._cache["search"] = LiveSearch(self.documents(), self.tables())
+        return self._cache["search"]
+
+
+def load_content(content_dir: Path) -> Content:
+    return Content(load_plans(content_dir), load_synonyms(content_dir))
+
+
 class PlanStore:
     def __init__(self, content_dir: Path):
         self.content_dir = Path(content_dir)
-        self._plans: dict[str, Plan] = {}
+        self._content: Content | None = None
         self._stamp: tuple = ()
         self.reload(strict=True)
 
     def _current_stamp(self) -> tuple:
-        files = sorted(self.content_dir.glob("*/*.md"))
+        files = sorted([*self.content_dir.glob("*/*.md"), *self.content_dir.glob("*.yaml")])
         return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
     def reload(self, strict: bool = False) -> None:
         stamp = self._current_stamp()
         try:
-            plans = load_plans(self.content_dir)
+            content = load_content(self.content_dir)
         except ContentErrors as exc:
             if strict:
                 raise
             log.error("content has errors; still serving the last good version:\n%s", exc)
         else:
-            self._plans = plans
+            self._content = content
         self._stamp = stamp
 
-    def plans(self) -> dict[str, Plan]:
+    def content(self) -> Content:
         if self._current_stamp() != self._stamp:
             self.reload()
-        return self._plans
+        return self._content
+
+    def plans(self) -> dict[str, Plan]:
+        return self.content().plans

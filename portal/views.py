@@ -64,9 +64,12 @@ def site_pages() -> Iterator[tuple[str, dict]]:
     yield "pages.chooser", {}
     yield "pages.not_found_page", {}
     yield "pages.sitemap", {}
+    yield "search.tables_file", {}
     for lang, plan in plans().items():
         yield "pages.home", {"lang": lang}
         yield "pages.plan_json", {"lang": lang}
+        yield "search.page", {"lang": lang}
+        yield "search.index_file", {"lang": lang}
         for chapter in plan.chapters:
             yield "pages.chapter", {"lang": lang, "number": chapter.number}
             if len(plans()) > 1:

@@ -105,3 +105,39 @@ def test_side_by_side_page_fits_a_phone(browser, built_site):
     cells = pair.find_elements(By.CSS_SELECTOR, ".cell")
     assert [c.get_attribute("lang") for c in cells] == ["zh-Hans", "mn-Mong"]
     assert browser.execute_script("return getComputedStyle(arguments[0]).writingMode", cells[1]) == "vertical-lr"
+
+
+def _static_search(browser, site, lang, query):
+    import time
+    import urllib.parse
+
+    browser.get((site / lang / "search" / "index.html").as_uri() + "?q=" + urllib.parse.quote(query))
+    for _ in range(100):
+        state = browser.execute_script("return document.getElementById('search').dataset.state")
+        if state:
+            break
+        time.sleep(0.05)
+    assert state == "done", (query, state)
+    found = browser.execute_script("return document.getElementById('search').dataset.results") or ""
+    return found.split()
+
+
+def test_static_search_agrees_with_live_search(browser, built_site, client):
+    from conftest import FIXTURES
+
+    queries = [line for line in (FIXTURES / "search-queries.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for lang in ("zh", "mn"):
+        for query in queries:
+            live = client.get("/api/search", query_string={"q": query, "lang": lang, "limit": 100}).get_json()
+            expected = [f"{r['lang']}:{r['id']}" for r in live["results"]]
+            assert _static_search(browser, built_site, lang, query)[:10] == expected[:10], (lang, query)
+
+
+def test_static_search_page_shows_results_from_disk(browser, built_site):
+    found = _static_search(browser, built_site, "zh", "caoyuan")
+    assert found and found[0].startswith("zh:")
+    marks = browser.execute_script("return [...document.querySelectorAll('.snippet mark')].map(m => m.textContent)")
+    assert marks and set(marks) == {"草原"}
+    link = browser.find_element(By.CSS_SELECTOR, ".result-link")
+    browser.execute_script("arguments[0].click()", link)
+    assert "/zh/" in browser.current_url and browser.execute_script("return document.querySelector(':target') !== null")

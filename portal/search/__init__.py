@@ -1,0 +1,67 @@
+"""Full-text search over the plan: live (Whoosh) and in the browser (frozen site).
+
+`analysis` defines what a query finds; `index` serves it live from a Whoosh index;
+`export` writes the browser's index for `static/js/search.js`. All three start from
+`documents()` and `build_tables()`, which read only the Plan model.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Plan
+from .analysis import Document, Tables, make_document
+
+
+def documents(plans: dict[str, Plan]) -> list[Document]:
+    """Every paragraph that has text in its language: a missing translation is not indexed."""
+    docs, order = [], 0
+    for lang, plan in plans.items():
+        for chapter in plan.chapters:
+            for section in chapter.sections:
+                for paragraph in section.paragraphs:
+                    if paragraph.status == "missing":
+                        continue
+                    title = section.title if section.title_lang == lang else ""
+                    docs.append(make_document(paragraph.id, lang, chapter.number, section.number, order, paragraph.text, paragraph.lead, title))
+                    order += 1
+    return docs
+
+
+def chinese_corpus(docs: list[Document]) -> str:
+    """The Chinese text as one string; the browser builds the same from its index."""
+    return "\n".join(doc.text for doc in docs if doc.lang == "zh")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def build_tables(docs: list[Document], synonyms: tuple[tuple[str, ...], ...]) -> Tables:
+    """Readings and traditional forms of the characters the Chinese text uses, and synonyms."""
+    from pypinyin import Style, pinyin
+
+    corpus = chinese_corpus(docs)
+    characters = sorted({ch for ch in corpus if "\u3400" <= ch <= "\u9fff"})
+    readings = {
+        ch: tuple(dict.fromkeys(r.replace("ü", "v") for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]))
+        for ch in characters
+    }
+    return Tables(t2s=_traditional_forms(characters), pinyin=readings, synonyms=synonyms, corpus=corpus)
+
+
+def _traditional_forms(characters: list[str]) -> dict[str, str]:
+    """Every traditional character whose simplified form the text uses (種 → 种, 險 → 险).
+
+    All of the CJK block goes through OpenCC's t2s once, so every traditional variant of a
+    character is found (發 and 髮 both give 发), not only the one s2t would choose.
+    """
+    wanted = set(characters)
+    block = "".join(chr(cp) for cp in range(0x4E00, 0xA000))
+    simplified = _converter().convert(block)
+    if len(simplified) != len(block):  # a phrase rule changed the length: go character by character
+        simplified = "".join(_converter().convert(ch) for ch in block)
+    return {t: s for t, s in zip(block, simplified) if t != s and s in wanted}

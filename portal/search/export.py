@@ -1,0 +1,50 @@
+"""The browser's search index: the documents and tables of `analysis`, as compact JSON.
+
+`/search/tables.js` holds what query analysis needs (pinyin readings grouped by syllable,
+traditional → simplified pairs, synonym groups); `/search/<lang>.js` holds one language's
+paragraphs. A first search loads the tables and the reader's language; the other language
+follows, so that cross-language results can be added below.
+"""
+
+from __future__ import annotations
+
+from ..localize import chapter_label, section_label
+from ..model import Plan
+import json
+
+from .analysis import SUFFIX_KEYS, Document, Tables
+
+
+def as_script(data: dict) -> str:
+    """Index files are scripts calling portalSearchData(…), so they load from file:// too."""
+    return "portalSearchData(" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ");\n"
+
+
+def tables_document(tables: Tables) -> dict:
+    return {
+        "v": 1,
+        "kind": "tables",
+        "suffix_keys": sorted(SUFFIX_KEYS),
+        "t2s": "".join(t + s for t, s in sorted(tables.t2s.items())),
+        "pinyin": tables.characters_read_as,
+        "synonyms": [list(group) for group in tables.synonyms],
+    }
+
+
+def browser_index(lang: str, docs: list[Document], plan: Plan) -> dict:
+    """Paragraphs as [id, chapter, section, text, lead start, lead end]; titles by section id."""
+    titles, labels = {}, {}
+    for chapter in plan.chapters:
+        labels[chapter.number] = ((chapter_label(chapter.number, lang) + " ") if chapter.number else "") + chapter.title
+        for section in chapter.titled_sections:
+            if section.title_lang == lang:
+                titles[section.id] = section.title
+            labels[section.id] = section_label(section.number, lang)
+    return {
+        "v": 1,
+        "kind": "index",
+        "lang": lang,
+        "labels": labels,
+        "titles": titles,
+        "docs": [[d.id, d.chapter, d.section, d.text, d.lead[0], d.lead[1]] for d in docs],
+    }

@@ -1,0 +1,107 @@
+"""Search pages, the JSON API and the browser index files.
+
+`/<lang>/search/?q=` is rendered on the server by the live app. The frozen site has the same
+page without results (a static host never sees the query); `static/js/search.js` then reads
+`?q=` and answers from `/search/<lang>.js`, written here from the same documents.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, current_app, g, request
+
+from ..localize import chapter_label, section_label
+from ..views import link, plans, render
+from .analysis import MAX_QUERY, clean_query, did_you_mean, snippet
+from .export import as_script, browser_index, tables_document
+
+bp = Blueprint("search", __name__)
+DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+
+
+def _content():
+    return current_app.extensions["portal.plans"].content()
+
+
+def suggestions() -> list[str]:
+    """Terms to offer on an empty search: the plan's own form of each synonym group."""
+    return [group[0] for group in _content().synonyms][:24]
+
+
+def results(query: str, lang: str, limit: int):
+    content = _content()
+    return content.search().search(query, lang), did_you_mean(query, content.tables())
+
+
+def _result_item(hit, lang: str) -> dict:
+    doc = hit.doc
+    return {
+        "id": doc.id,
+        "lang": doc.lang,
+        "chapter": doc.chapter,
+        "section": doc.section,
+        "url": link("pages.chapter", lang=doc.lang, number=doc.chapter, _anchor=doc.id),
+        "snippet": snippet(hit),
+        "score": hit.score,
+    }
+
+
+@bp.route("/<any(zh, mn):lang>/search/")
+def page(lang: str):
+    query = request.args.get("q", "")[: MAX_QUERY * 4]
+    cleaned = clean_query(query)
+    hits, suggestion = results(query, lang, MAX_LIMIT) if cleaned else ([], None)
+    groups: list[tuple[int, str, list]] = []
+    for hit in hits[:MAX_LIMIT]:
+        chapter = plans()[hit.doc.lang].chapter(hit.doc.chapter)
+        if not groups or groups[-1][0] != (hit.doc.lang, hit.doc.chapter):
+            groups.append(((hit.doc.lang, hit.doc.chapter), chapter, []))
+        groups[-1][2].append(hit)
+    return render(
+        "search.html",
+        vertical=lang == "mn",
+        mongolian_font=True,
+        query=query,
+        cleaned=cleaned,
+        total=len(hits),
+        groups=groups,
+        suggestion=suggestion,
+        suggestions=suggestions(),
+        snippet=snippet,
+        label_in=lambda code, number: chapter_label(number, code) if number else "",
+        section_in=lambda code, number: section_label(number, code) if number else "",
+        server_rendered=not current_app.config.get("RELATIVE_URLS"),
+        switch={other: link("search.page", lang=other) for other in plans() if other != lang},
+    )
+
+
+@bp.route("/api/search")
+def api():
+    """GET /api/search?q=…&lang=zh|mn&limit=N (format in README; keep it stable)."""
+    query = request.args.get("q", "")[: MAX_QUERY * 4]
+    lang = request.args.get("lang", "zh")
+    lang = lang if lang in plans() else "zh"
+    try:
+        limit = max(1, min(MAX_LIMIT, int(request.args.get("limit", DEFAULT_LIMIT))))
+    except ValueError:
+        limit = DEFAULT_LIMIT
+    g.lang = None  # links in the answer are site-absolute, as the API has no page to be relative to
+    hits, _ = results(query, lang, limit) if clean_query(query) else ([], None)
+    body = {"query": query, "total": len(hits), "results": [_result_item(hit, lang) for hit in hits[:limit]]}
+    return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+
+
+def _script(data) -> Response:
+    return Response(as_script(data), mimetype="text/javascript")
+
+
+@bp.route("/search/<any(zh, mn):lang>.js")
+def index_file(lang: str):
+    content = _content()
+    return _script(browser_index(lang, [d for d in content.documents() if d.lang == lang], content.plans[lang]))
+
+
+@bp.route("/search/tables.js")
+def tables_file():
+    return _script(tables_document(_content().tables()))

@@ -1,0 +1,162 @@
+"""Search: every kind of query, live and in the frozen site, and hostile input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from portal import create_app
+from portal.mongolian import from_latin
+
+
+def api(client, q, lang="zh", limit=100):
+    response = client.get("/api/search", query_string={"q": q, "lang": lang, "limit": limit})
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def ids(data):
+    return [r["id"] for r in data["results"]]
+
+
+def texts(app, data):
+    plans = app.extensions["portal.plans"].plans()
+    return [plans[r["lang"]].locate(r["id"])[2].text for r in data["results"]]
+
+
+def test_chinese_finds_words_inside_longer_words(app, client):
+    assert all("白绒山羊" in t for t in texts(app, api(client, "白绒")))
+    assert api(client, "白绒")["total"] >= 2
+    assert any("苏木镇" in t for t in texts(app, api(client, "苏木")))
+    assert any("肉苁蓉" in t for t in texts(app, api(client, "苁蓉")))
+
+
+@pytest.mark.parametrize("typed", ["caoyuan", "cao yuan", "cǎoyuán", "cǎo yuán", "cao3yuan2", "CAOYUAN"])
+def test_pinyin_with_or_without_tones_and_spaces(client, typed):
+    assert ids(api(client, typed)) == ids(api(client, "草原"))
+
+
+def test_pinyin_of_a_longer_term(app, client):
+    found = texts(app, api(client, "shuangfengtuo"))
+    assert found and all("双峰驼" in t for t in found)
+
+
+def test_traditional_characters(client):
+    assert ids(api(client, "畜種保險")) == ids(api(client, "畜种保险")) == ["c8s3p5"]
+
+
+def test_colloquial_forms_find_the_plans_wording(app, client):
+    assert any("最低生活保障" in t for t in texts(app, api(client, "低保")))
+    assert any("骆驼鲜奶" in t for t in texts(app, api(client, "驼奶")))
+    assert any("河湖长" in t for t in texts(app, api(client, "河长制")))
+
+
+def test_paragraph_with_every_word_ranks_first(app, client):
+    first = texts(app, api(client, "草原 禁牧"))[0]
+    assert "草原" in first and "禁牧" in first
+    assert api(client, "建设产业技术工程实验室")["results"][0]["id"] == "c3s1p1"
+
+
+def test_reader_language_ranks_first_and_other_language_follows(client):
+    zh_first = [r["lang"] for r in api(client, "2035", "zh")["results"]]
+    mn_first = [r["lang"] for r in api(client, "2035", "mn")["results"]]
+    assert zh_first[0] == "zh" and "mn" in zh_first
+    assert mn_first[0] == "mn" and "zh" in mn_first
+    assert zh_first == sorted(zh_first, key=lambda code: code != "zh")
+
+
+def test_api_format(client):
+    data = api(client, "禁牧", limit=5)
+    assert set(data) == {"query", "total", "results"} and data["query"] == "禁牧"
+    (result,) = data["results"]
+    assert set(result) == {"id", "lang", "chapter", "section", "url", "snippet", "score"}
+    assert result == {**result, "id": "c6s1p3", "lang": "zh", "chapter": 6, "section": 1, "url": "/zh/6/#c6s1p3"}
+    assert "<mark>禁牧</mark>" in result["snippet"] and isinstance(result["score"], float)
+    assert len(api(client, "草原", limit=3)["results"]) == 3 and api(client, "草原", limit=3)["total"] > 3
+
+
+@pytest.fixture(scope="module")
+def mongolian_client(tmp_path_factory):
+    """The small fixture plan with one more Mongolian paragraph, about camels and herders."""
+    content = tmp_path_factory.mktemp("search") / "content"
+    shutil.copytree(FIXTURES / "small", content)
+    from portal.loader import load_plan
+    from portal.translation import fingerprint
+
+    source = load_plan(content, "zh").locate("c1s2p1")[2].text
+    text = from_latin("temege-yin aǰu aqui-yi örgeǰigülqü. malčin-u qoyar böqütü temege-yin ed^1-ün ǰasaγ ba qota tosqon-u qöγǰil.")
+    path = content / "mn" / "01.md"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n## {from_latin('qoyar böqütü temege')} {{: #c1s2 }}\n\n{text}\n{{: #c1s2p1 status=draft source={fingerprint(source)} }}\n", encoding="utf-8")
+    return create_app({"CONTENT_DIR": str(content)}).test_client()
+
+
+MONGOLIAN_QUERIES = {
+    "as written": "ᠮᠠᠯᠴᠢᠨ",
+    "Latin malchin": "malchin",
+    "Latin temege": "temege",
+    "o typed for u": from_latin("tusqun"),  # tosqon
+    "without the variation selector": "ᠡᠳ ᠦᠨ ᠵᠠᠰᠠᠭ",
+    "plain space before the suffix": "ᠮᠠᠯᠴᠢᠨ ᠤ",
+    "NNBSP before the suffix": "ᠮᠠᠯᠴᠢᠨ\u202fᠤ",
+    "medial d typed for t": "ᠬᠣᠳᠠ",
+}
+
+
+@pytest.mark.parametrize("query", MONGOLIAN_QUERIES.values(), ids=MONGOLIAN_QUERIES.keys())
+def test_mongolian_variants_find_the_paragraph(mongolian_client, query):
+    data = api(mongolian_client, query, "mn")
+    assert data["results"] and data["results"][0]["id"] == "c1s2p1" and data["results"][0]["lang"] == "mn"
+    assert "<mark>" in data["results"][0]["snippet"]
+
+
+HOSTILE = [
+    "AND", "OR NOT", '"草原', "草原*", "id:c1s0p1", "(((", "[禁牧]", "\\", "%", "_", "*",
+    "x" * 10000, "草" * 10000, "\x00\x01\x1f草原\x7f", "\u180b", "\u180e\u202f", "\ufeff", "\ue2a3",
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "';DROP TABLE x;--", "\U0001f600",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_get_a_page_not_an_error(client, query):
+    for lang in ("zh", "mn"):
+        page = client.get(f"/{lang}/search/", query_string={"q": query})
+        assert page.status_code == 200
+        body = page.get_data(as_text=True)
+        assert "<script>alert" not in body and "<img src=x" not in body
+        assert api(client, query, lang)["total"] >= 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60))
+def test_random_unicode_never_fails(app, query):
+    engine = app.extensions["portal.plans"].content().search()
+    hits = engine.search(query, "zh")
+    assert all(hit.score > 0 for hit in hits)
+
+
+def test_empty_query_offers_suggestions_and_near_misses_get_a_hint(client):
+    body = client.get("/zh/search/").get_data(as_text=True)
+    assert "常用搜索" in body and "?q=%E6%9C%80%E4%BD%8E" in body  # 最低生活保障
+    body = client.get("/zh/search/", query_string={"q": "草蓄平衡"}).get_data(as_text=True)
+    assert "您是不是要找" in body and "草畜平衡" in body
+
+
+def test_search_page_groups_results_by_chapter_with_links(client):
+    body = client.get("/zh/search/", query_string={"q": "驼奶"}).get_data(as_text=True)
+    assert body.count('class="result-group"') >= 2
+    assert 'href="/zh/8/#c8s1p5"' in body and 'href="/mn/8/#c8s1p5"' in body
+    assert "<mark>骆驼鲜奶</mark>" in body
+
+
+def test_cli_search_prints_the_api_json(seed_path):
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    result = CliRunner().invoke(main, ["search", "禁牧", "--json"])
+    assert result.exit_code == 0 and json.loads(result.output)["results"][0]["id"] == "c6s1p3"
