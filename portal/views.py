@@ -64,7 +64,8 @@ def site_pages() -> Iterator[tuple[str, dict]]:
     yield "pages.chooser", {}
     yield "pages.not_found_page", {}
     yield "pages.sitemap", {}
-    yield "search.tables_file", {}
+    for kind in ("tables", "t2s", "pinyin"):
+        yield "search.tables_file", {"kind": kind}
     for lang, plan in plans().items():
         yield "pages.home", {"lang": lang}
         yield "pages.plan_json", {"lang": lang}

@@ -54,14 +54,19 @@ def build_tables(docs: list[Document], synonyms: tuple[tuple[str, ...], ...]) ->
 
 
 def _traditional_forms(characters: list[str]) -> dict[str, str]:
-    """Every traditional character whose simplified form the text uses (種 → 种, 險 → 险).
+    """Traditional characters a reader may type for the text's simplified ones (種 → 种).
 
-    All of the CJK block goes through OpenCC's t2s once, so every traditional variant of a
-    character is found (發 and 髮 both give 发), not only the one s2t would choose.
+    The forms OpenCC writes for Taiwan, Hong Kong and standard traditional text: what
+    traditional-character keyboards produce, without the rare variants of the full tables.
     """
+    import opencc
+
     wanted = set(characters)
-    block = "".join(chr(cp) for cp in range(0x4E00, 0xA000))
-    simplified = _converter().convert(block)
-    if len(simplified) != len(block):  # a phrase rule changed the length: go character by character
-        simplified = "".join(_converter().convert(ch) for ch in block)
-    return {t: s for t, s in zip(block, simplified) if t != s and s in wanted}
+    table = {}
+    for config in ("s2t", "s2tw", "s2hk"):
+        converter = opencc.OpenCC(config)
+        for ch in characters:
+            form = converter.convert(ch)
+            if form != ch and len(form) == 1 and _converter().convert(form) in wanted:
+                table[form] = _converter().convert(form)
+    return table

@@ -14,7 +14,7 @@ from flask import Blueprint, Response, current_app, g, request
 from ..localize import chapter_label, section_label
 from ..views import link, plans, render
 from .analysis import MAX_QUERY, clean_query, did_you_mean, snippet
-from .export import as_script, browser_index, tables_document
+from .export import as_script, browser_index, tables_documents
 
 bp = Blueprint("search", __name__)
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
@@ -58,10 +58,13 @@ def page(lang: str):
         if not groups or groups[-1][0] != (hit.doc.lang, hit.doc.chapter):
             groups.append(((hit.doc.lang, hit.doc.chapter), chapter, []))
         groups[-1][2].append(hit)
+    # A Chinese search page loads the Mongolian font only with Mongolian results: the
+    # browser search adds the stylesheet itself when it shows some.
+    has_mongolian = lang == "mn" or any(key[0] == "mn" for key, _, _ in groups)
     return render(
         "search.html",
         vertical=lang == "mn",
-        mongolian_font=True,
+        mongolian_font=has_mongolian,
         query=query,
         cleaned=cleaned,
         total=len(hits),
@@ -102,6 +105,6 @@ def index_file(lang: str):
     return _script(browser_index(lang, [d for d in content.documents() if d.lang == lang], content.plans[lang]))
 
 
-@bp.route("/search/tables.js")
-def tables_file():
-    return _script(tables_document(_content().tables()))
+@bp.route("/search/<any(tables, t2s, pinyin):kind>.js")
+def tables_file(kind: str):
+    return _script(tables_documents(_content().tables())[kind])

@@ -85,9 +85,8 @@
 
   function Engine(tables) {
     this.t2s = {};
-    for (var i = 0; i + 1 < tables.t2s.length; i += 2) this.t2s[tables.t2s[i]] = tables.t2s[i + 1];
-    this.readAs = tables.pinyin;
-    this.syllables = new Set(Object.keys(tables.pinyin));
+    this.readAs = {};
+    this.syllables = new Set();
     this.synonyms = tables.synonyms;
     this.suffixKeys = new Set(tables.suffix_keys);
     this.docs = [];
@@ -96,6 +95,18 @@
     this.corpus = "";
     this.patterns = {};
   }
+  Engine.prototype.addTable = function (table) {
+    var self = this;
+    if (table.kind === "t2s") {
+      for (var i = 0; i + 1 < table.t2s.length; i += 2) this.t2s[table.t2s[i]] = table.t2s[i + 1];
+    } else if (table.kind === "pinyin") {
+      table.pinyin.split(" ").forEach(function (entry) {
+        var split = entry.search(/[^a-z]/);
+        self.readAs[entry.slice(0, split)] = entry.slice(split);
+      });
+      this.syllables = new Set(Object.keys(this.readAs));
+    }
+  };
   Engine.prototype.addIndex = function (index) {
     var self = this;
     this.labels[index.lang] = index.labels;
@@ -277,7 +288,15 @@
   root.querySelectorAll("#search-strings").forEach(function (t) {
     t.content.querySelectorAll("[data-key]").forEach(function (el) { strings[el.dataset.key] = el.textContent; });
   });
-  var htmlLang = { zh: "zh-Hans", mn: "mn-Mong" }, nativeNames = { zh: "中文", mn: "ᠮᠣᠩᠭᠣᠯ" };
+  var htmlLang = { zh: "zh-Hans", mn: "mn-Mong" }, names = { zh: root.dataset.nameZh, mn: root.dataset.nameMn };
+  function needMongolianFont() {
+    // Chinese pages leave the Mongolian stylesheet (and so the font) out until it is needed.
+    if (document.querySelector('link[href="' + root.dataset.mongolianCss + '"]')) return;
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = root.dataset.mongolianCss;
+    document.head.appendChild(link);
+  }
 
   function chapterUrl(code, number, id) {
     var template = root.dataset["chapter" + code[0].toUpperCase() + code.slice(1)];
@@ -306,11 +325,12 @@
       var otherUrl = chapterUrl(d.lang === "zh" ? "mn" : "zh", d.chapter, d.id);
       if (otherUrl) {
         var code = d.lang === "zh" ? "mn" : "zh";
-        html.push('<a class="counterpart" href="' + escapeHtml(otherUrl) + '" hreflang="' + htmlLang[code] + '" lang="' + htmlLang[code] + '">' + nativeNames[code] + "</a>");
+        html.push('<a class="counterpart" href="' + escapeHtml(otherUrl) + '" hreflang="' + htmlLang[code] + '">' + escapeHtml(names[code]) + "</a>");
       }
       html.push("</li>");
     });
     if (group !== null) html.push("</ol></section>");
+    if (hits.some(function (h) { return h.doc.lang === "mn"; })) needMongolianFont();
     if (!hits.length) html.push('<p class="no-results">' + escapeHtml(strings.none) + "</p>");
     results.innerHTML = html.join("");
     help.hidden = hits.length > 0;
@@ -321,7 +341,7 @@
   // a script loads from a site opened straight from disk (file://) as well as from a server.
   var pending = {};
   window.portalSearchData = function (data) {
-    var resolve = pending[data.kind === "tables" ? "tables" : data.lang];
+    var resolve = pending[data.kind === "index" ? data.lang : data.kind];
     if (resolve) resolve(data);
   };
   function load(url, key) {
@@ -340,8 +360,13 @@
   results.innerHTML = '<p class="search-summary">' + escapeHtml(strings.loading) + "</p>";
   var own = root.dataset["index" + lang[0].toUpperCase() + lang.slice(1)];
   var theirs = root.dataset["index" + other[0].toUpperCase() + other.slice(1)];
-  Promise.all([load(root.dataset.tables, "tables"), load(own, lang)]).then(function (loaded) {
+  // The tables this query needs: traditional forms for Chinese, readings for Latin letters.
+  var cleaned = cleanQuery(query), wanted = [load(root.dataset.tables, "tables"), load(own, lang)];
+  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(cleaned)) wanted.push(load(root.dataset.t2s, "t2s"));
+  if (/[a-z]/.test(cleaned)) wanted.push(load(root.dataset.pinyin, "pinyin"));
+  Promise.all(wanted).then(function (loaded) {
     var engine = new Engine(loaded[0]);
+    loaded.slice(2).forEach(function (table) { engine.addTable(table); });
     engine.addIndex(loaded[1]);
     render(engine, query);
     if (!theirs) { root.dataset.state = "done"; return; }

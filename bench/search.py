@@ -1,0 +1,161 @@
+"""Search benchmark: the portal against two references, measured in the same run.
+
+Prints, for a fixed query list:
+  * p50 / p95 latency of a warm live search, in-process, and the live index build time;
+  * the gzipped bytes a browser downloads for a first search in the frozen site;
+and the same figures for
+  * a plain Whoosh index with jieba's ChineseAnalyzer and OR grouping, and
+  * MkDocs Material's lunr search over the same chapters (payload only; it runs in a browser).
+
+Run:  .venv/bin/pip install -e '.[bench]' && .venv/bin/python bench/search.py
+Targets (issue "Full-text search"): live p95 ≤ 2 ms; first static search ≤ 60 kB gz.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from portal import create_app  # noqa: E402
+from portal.freeze import build  # noqa: E402
+from portal.search.index import LiveSearch  # noqa: E402
+
+QUERIES = [
+    "禁牧", "草畜平衡", "草原奖补", "双峰驼", "白绒", "苏木", "苁蓉", "低保", "驼奶", "河长制",
+    "畜種保險", "caoyuan", "shuangfengtuo", "cao yuan", "草原 禁牧", "养老保险", "5G", "乌兰牧骑",
+    "ᠠᠯᠠᠱᠠ", "alasa", "巴彦浩特", "高标准农田", "乡村振兴", "易地扶贫搬迁",
+]
+ROUNDS = 30
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.95) - 1] * 1000
+
+
+def time_queries(run) -> tuple[float, float, int]:
+    for query in QUERIES:  # warm up
+        run(query)
+    samples, empty = [], 0
+    for _ in range(ROUNDS):
+        for query in QUERIES:
+            start = time.perf_counter()
+            found = run(query)
+            samples.append(time.perf_counter() - start)
+    empty = sum(1 for query in QUERIES if not run(query))
+    p50, p95 = percentiles(samples)
+    return p50, p95, empty
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def portal_figures() -> dict:
+    content = create_app().extensions["portal.plans"].content()
+    docs, tables = content.documents(), content.tables()
+    start = time.perf_counter()
+    live = LiveSearch(docs, tables)
+    build_time = time.perf_counter() - start
+    p50, p95, empty = time_queries(lambda q: live.search(q, "zh"))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build(site)
+        # A Chinese query: the page, its stylesheet, the script, and the files it loads.
+        page = [site / "zh/search/index.html", site / "static/css/portal.css"]
+        code = [site / "static/js/search.js"]
+        index = [site / "search/tables.js", site / "search/t2s.js", site / "search/zh.js"]
+        pinyin = [site / "search/tables.js", site / "search/pinyin.js", site / "search/zh.js"]
+        payload = {"page": sum(map(gz, page)), "code": sum(map(gz, code)), "index": sum(map(gz, index)), "pinyin_index": sum(map(gz, pinyin))}
+    return {"build": build_time, "p50": p50, "p95": p95, "empty": empty, "payload": payload, "docs": len(docs)}
+
+
+def whoosh_jieba_figures() -> dict:
+    from jieba.analyse import ChineseAnalyzer
+    from whoosh import fields, qparser
+    from whoosh.filedb.filestore import RamStorage
+
+    plans = create_app().extensions["portal.plans"].plans()
+    paragraphs = [(p.id, p.text) for p in plans["zh"].paragraphs]
+    start = time.perf_counter()
+    index = RamStorage().create_index(fields.Schema(id=fields.ID(stored=True), text=fields.TEXT(analyzer=ChineseAnalyzer())))
+    writer = index.writer()
+    for ident, text in paragraphs:
+        writer.add_document(id=ident, text=text)
+    writer.commit()
+    build_time = time.perf_counter() - start
+    searcher = index.searcher()
+    parser = qparser.QueryParser("text", index.schema, group=qparser.OrGroup)
+
+    def run(query: str):
+        return [hit["id"] for hit in searcher.search(parser.parse(query), limit=20)]
+
+    p50, p95, empty = time_queries(run)
+    return {"build": build_time, "p50": p50, "p95": p95, "empty": empty}
+
+
+def mkdocs_figures() -> dict:
+    """Build the same chapters with MkDocs Material and weigh what its first search loads."""
+    plans = create_app().extensions["portal.plans"].plans()
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        for lang, plan in plans.items():
+            for chapter in plan.chapters:
+                lines = [f"# {chapter.title}", ""]
+                for section in chapter.sections:
+                    if section.title:
+                        lines += [f"## {section.title}", ""]
+                    lines += [p.text + "\n" for p in section.paragraphs]
+                path = project / "docs" / lang / f"{chapter.number:02d}.md"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text("\n".join(lines), encoding="utf-8")
+        (project / "docs" / "index.md").write_text("# Plan\n", encoding="utf-8")
+        (project / "mkdocs.yml").write_text(
+            "site_name: Plan\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n",
+            encoding="utf-8",
+        )
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")], check=True, cwd=project)
+        build_time = time.perf_counter() - started
+        site = project / "site"
+        bundle = sorted(site.glob("assets/javascripts/bundle.*.min.js"))
+        worker = sorted(site.glob("assets/javascripts/workers/search.*.min.js"))
+        css = sorted(site.glob("assets/stylesheets/main.*.min.css"))
+        page = site / "zh" / "04" / "index.html"
+        index = site / "search" / "search_index.json"
+        search_specific = sum(map(gz, worker)) + gz(index)
+        total = search_specific + sum(map(gz, bundle)) + sum(map(gz, css)) + gz(page)
+    return {"build": build_time, "search_specific": search_specific, "total": total}
+
+
+def main() -> None:
+    ours, plain, mkdocs = portal_figures(), whoosh_jieba_figures(), mkdocs_figures()
+    kb = lambda n: f"{n / 1024:.1f} kB"  # noqa: E731
+    payload = ours["payload"]
+    first_search = payload["page"] + payload["code"] + max(payload["index"], payload["pinyin_index"])
+    print(f"fixed query list: {len(QUERIES)} queries × {ROUNDS} rounds, {ours['docs']} paragraphs (zh + mn)")
+    print()
+    print(f"{'':34}{'p50':>9}{'p95':>9}{'build':>10}{'no result':>11}")
+    print(f"{'portal live search':34}{ours['p50']:>7.2f}ms{ours['p95']:>7.2f}ms{ours['build']:>9.2f}s{ours['empty']:>11}")
+    print(f"{'reference: Whoosh + jieba, OR':34}{plain['p50']:>7.2f}ms{plain['p95']:>7.2f}ms{plain['build']:>9.2f}s{plain['empty']:>11}")
+    print()
+    print("first static search, gzipped:")
+    print(f"  portal: {kb(first_search)} in all, worst case (page + CSS {kb(payload['page'])}, search.js {kb(payload['code'])}, "
+          f"index {kb(payload['index'])} for a Chinese query, {kb(payload['pinyin_index'])} for pinyin)")
+    print(f"  reference MkDocs Material: {kb(mkdocs['total'])} in all, {kb(mkdocs['search_specific'])} search-specific")
+    print()
+    print(f"target live p95 ≤ 2 ms: {'met' if ours['p95'] <= 2 else 'NOT met'} ({ours['p95']:.2f} ms)")
+    print(f"target first search ≤ 60 kB: {'met' if first_search <= 60 * 1024 else 'NOT met'} ({kb(first_search)})")
+    print(f"payload vs MkDocs Material: {first_search / mkdocs['total']:.2f}×")
+
+
+if __name__ == "__main__":
+    main()
