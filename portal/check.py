@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import translation
 from .errors import ContentError, ContentErrors
-from .loader import load_plans
+from .glossary import Glossary, mongolian_term_in
+from .loader import load_glossary, load_plans
 from .model import Chapter, Paragraph, Plan
 from .mongolian import MVS, NNBSP
 
@@ -50,19 +51,8 @@ def paragraph_findings(paragraph: Paragraph, source: Paragraph, path: Path | Non
     text = paragraph.text
     if paragraph.status == "stale":
         finding("stale: the Chinese text changed after this translation was made; update it, then run 'portal translation stamp'")
-    for pattern, name in ((CYRILLIC, "Cyrillic"), (HAN, "Chinese")):
-        match = pattern.search(text)
-        if match:
-            finding(f"{name} character {match.group()!r} in Mongolian text")
-    for word in LATIN_WORD.findall(text):
-        if word not in ACRONYMS:
-            finding(f"Latin letters {word!r} in Mongolian text (allowed acronyms: {', '.join(sorted(ACRONYMS))})")
-    if BAD_MVS.search(text):
-        finding("U+180E (vowel separator) must be followed by ᠠ or ᠡ")
-    if SPACE_BEFORE_MARK.search(text):
-        finding("space before a Mongolian punctuation mark: the mark could start a column; remove the space")
-    if BAD_NNBSP.search(text):
-        finding("U+202F (suffix space) must stand between a word and its suffix")
+    for message in script_findings(text):
+        finding(message)
     mongolian_numbers = _numbers(text)
     for number in _numbers(source.text):
         if number in mongolian_numbers:
@@ -72,7 +62,48 @@ def paragraph_findings(paragraph: Paragraph, source: Paragraph, path: Path | Non
     return found
 
 
-def chapter_findings(chapter: Chapter, source: Chapter) -> tuple[list[ContentError], list[ContentError]]:
+def script_findings(text: str) -> list[str]:
+    """What is wrong with the script of a Mongolian text, as plain messages."""
+    found = []
+    for pattern, name in ((CYRILLIC, "Cyrillic"), (HAN, "Chinese")):
+        match = pattern.search(text)
+        if match:
+            found.append(f"{name} character {match.group()!r} in Mongolian text")
+    for word in LATIN_WORD.findall(text):
+        if word not in ACRONYMS:
+            found.append(f"Latin letters {word!r} in Mongolian text (allowed acronyms: {', '.join(sorted(ACRONYMS))})")
+    if BAD_MVS.search(text):
+        found.append("U+180E (vowel separator) must be followed by ᠠ or ᠡ")
+    if SPACE_BEFORE_MARK.search(text):
+        found.append("space before a Mongolian punctuation mark: the mark could start a column; remove the space")
+    if BAD_NNBSP.search(text):
+        found.append("U+202F (suffix space) must stand between a word and its suffix")
+    return found
+
+
+def glossary_findings(glossary: Glossary, source: Plan, content_dir: Path) -> list[ContentError]:
+    """Every entry is used by the plan, and its Mongolian is valid script."""
+    found = []
+    occurrences = glossary.occurrences(source)
+    for entry in glossary.entries:
+        path = Path(content_dir) / ("places.yaml" if entry in glossary.places else "glossary.yaml")
+        if not occurrences[entry.id]:
+            found.append(ContentError(path, entry.line, f"no form of this entry ({', '.join(entry.zh)}) occurs in the plan", entry.id))
+        for field in ("mn", "definition_mn"):
+            found += [ContentError(path, entry.line, f"{field}: {message}", entry.id) for message in script_findings(getattr(entry, field))]
+    return found
+
+
+def term_findings(paragraph: Paragraph, source: Paragraph, glossary: Glossary, path: Path | None) -> list[ContentError]:
+    """A Chinese term in the source requires its approved Mongolian term in the translation."""
+    found = []
+    for entry in dict.fromkeys(entry for _, _, entry in glossary.scan(source.text)):
+        if not mongolian_term_in(entry.mn, paragraph.text):
+            found.append(ContentError(path or "content", paragraph.line, f"the Chinese uses {entry.zh[0]!r}; the translation must use the approved term {entry.mn!r} (glossary: {entry.id})", paragraph.id))
+    return found
+
+
+def chapter_findings(chapter: Chapter, source: Chapter, glossary: Glossary | None = None) -> tuple[list[ContentError], list[ContentError]]:
     """(findings, missing-translation findings) of one translated chapter."""
     path = chapter.path or Path("content")
     findings, missing = [], []
@@ -90,12 +121,15 @@ def chapter_findings(chapter: Chapter, source: Chapter) -> tuple[list[ContentErr
     for paragraph in chapter.paragraphs:
         if paragraph.status != "missing":
             findings.extend(paragraph_findings(paragraph, sources[paragraph.id], chapter.path))
+            if glossary is not None:
+                findings.extend(term_findings(paragraph, sources[paragraph.id], glossary, chapter.path))
     return findings, missing
 
 
 def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, chapter: int | None = None, allow_missing: bool = False) -> Report:
     try:
         plans = load_plans(content_dir)
+        glossary = load_glossary(content_dir)
     except ContentErrors as exc:
         errors = exc.errors
         if chapter is not None:
@@ -103,13 +137,15 @@ def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, c
         return Report(errors, [])
     source: Plan = plans[translation.SOURCE_LANG]
     findings, notes = [], []
+    if chapter is None:
+        findings += glossary_findings(glossary, source, content_dir)
     for lang, plan in plans.items():
         if lang == source.lang or (languages and lang not in languages):
             continue
         for translated in plan.chapters:
             if chapter is not None and translated.number != chapter:
                 continue
-            found, missing = chapter_findings(translated, source.chapter(translated.number))
+            found, missing = chapter_findings(translated, source.chapter(translated.number), glossary)
             findings.extend(found)
             (notes if allow_missing else findings).extend(missing)
     return Report(findings, notes)

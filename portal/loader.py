@@ -34,6 +34,7 @@ from markupsafe import Markup
 
 from . import translation
 from .errors import ContentError, ContentErrors
+from .glossary import Entry, Glossary
 from .model import PARAGRAPH_ID, SECTION_ID, Chapter, Paragraph, Plan, Section, section_id
 from .mongolian import MongolianTextError, check_encoding
 
@@ -375,6 +376,84 @@ def load_synonyms(content_dir: Path | str) -> tuple[tuple[str, ...], ...]:
     if errors:
         raise ContentErrors(errors)
     return tuple(result)
+
+
+GLOSSARY_FILES = {"glossary.yaml": "category", "places.yaml": "kind"}
+ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def load_glossary(content_dir: Path | str) -> Glossary:
+    """`content/glossary.yaml` (terms) and `content/places.yaml`, checked entry by entry."""
+    errors: list[ContentError] = []
+    loaded: dict[str, tuple[Entry, ...]] = {}
+    claimed: dict[str, tuple[Path, int, str]] = {}
+    ids: dict[str, tuple[Path, int]] = {}
+    for name, kind_field in GLOSSARY_FILES.items():
+        path = Path(content_dir) / name
+        loaded[name] = ()
+        if not path.exists():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            node, data = yaml.compose(text), yaml.safe_load(text) or []
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            mark = getattr(exc, "problem_mark", None)
+            errors.append(ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}"))
+            continue
+        if not isinstance(data, list):
+            errors.append(ContentError(path, 1, "must be a list of entries"))
+            continue
+        lines = [item.start_mark.line + 1 for item in node.value]
+        entries = []
+        for item, line in zip(data, lines):
+            entry = _glossary_entry(path, line, item, kind_field, errors)
+            if entry is None:
+                continue
+            if entry.id in ids:
+                errors.append(ContentError(path, line, f"id {entry.id!r} is also used in {ids[entry.id][0].name} line {ids[entry.id][1]}"))
+            ids.setdefault(entry.id, (path, line))
+            for form in entry.zh:
+                if form in claimed:
+                    other = claimed[form]
+                    errors.append(ContentError(path, line, f"{form!r} is already claimed by {other[2]!r} ({other[0].name} line {other[1]})"))
+                claimed.setdefault(form, (path, line, entry.id))
+            entries.append(entry)
+        loaded[name] = tuple(entries)
+    if errors:
+        raise ContentErrors(errors)
+    return Glossary(loaded["glossary.yaml"], loaded["places.yaml"])
+
+
+def _glossary_entry(path: Path, line: int, item, kind_field: str, errors: list[ContentError]) -> Entry | None:
+    required = ("id", "zh", "mn", kind_field, "definition_zh", "definition_mn", "status")
+    if not isinstance(item, dict):
+        errors.append(ContentError(path, line, "an entry must be a set of 'key: value' lines"))
+        return None
+    problems = [f"lacks {key!r}" for key in required if not item.get(key)]
+    problems += [
+        "occurrences are computed from the text; remove this field" if key == "occurrences" else f"unknown field {key!r}"
+        for key in item if key not in required and key != "source"
+    ]
+    ident = str(item.get("id", ""))
+    if ident and not ENTRY_ID.match(ident):
+        problems.append(f"id {ident!r} must be lower-case letters, digits and hyphens")
+    forms = item.get("zh")
+    if not isinstance(forms, list) or not all(isinstance(f, str) and len(f.strip()) >= 2 for f in forms):
+        problems.append("zh must be a list of Chinese forms of at least two characters")
+    if item.get("status") not in translation.RECORDED:
+        problems.append(f"status must be one of {', '.join(translation.RECORDED)}")
+    for key in ("mn", "definition_mn"):
+        try:
+            check_encoding(str(item.get(key, "")))
+        except MongolianTextError as exc:
+            problems.append(f"{key}: {exc}")
+    if problems:
+        errors.extend(ContentError(path, line, problem, ident or None) for problem in problems)
+        return None
+    return Entry(
+        ident, tuple(f.strip() for f in forms), str(item["mn"]).strip(), str(item["definition_zh"]).strip(),
+        str(item["definition_mn"]).strip(), item["status"], str(item[kind_field]), str(item.get("source", "")), line,
+    )
 
 
 def available_languages(content_dir: Path | str) -> tuple[str, ...]:

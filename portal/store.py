@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentErrors
-from .loader import load_plans, load_synonyms
+from .glossary import Glossary
+from .loader import load_glossary, load_plans, load_synonyms
 from .model import Plan
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ class Content:
 
     plans: dict[str, Plan]
     synonyms: tuple[tuple[str, ...], ...]
+    glossary: Glossary = field(default_factory=Glossary)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def documents(self):
@@ -39,7 +41,10 @@ class Content:
         if "tables" not in self._cache:
             from .search import build_tables
 
-            self._cache["tables"] = build_tables(self.documents(), self.synonyms)
+            from .search import merge_groups
+
+            groups = merge_groups(self.synonyms, self.glossary.synonym_groups())
+            self._cache["tables"] = build_tables(self.documents(), groups)
         return self._cache["tables"]
 
     def search(self):
@@ -52,7 +57,7 @@ class Content:
 
 
 def load_content(content_dir: Path) -> Content:
-    return Content(load_plans(content_dir), load_synonyms(content_dir))
+    return Content(load_plans(content_dir), load_synonyms(content_dir), load_glossary(content_dir))
 
 
 class PlanStore:

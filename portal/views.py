@@ -66,11 +66,18 @@ def site_pages() -> Iterator[tuple[str, dict]]:
     yield "pages.sitemap", {}
     for kind in ("tables", "t2s", "pinyin"):
         yield "search.tables_file", {"kind": kind}
+    glossary = current_app.extensions["portal.plans"].content().glossary
+    for kind, entries in (("glossary", glossary.terms), ("places", glossary.places)):
+        yield "glossary.open_data", {"kind": kind}
     for lang, plan in plans().items():
         yield "pages.home", {"lang": lang}
         yield "pages.plan_json", {"lang": lang}
         yield "search.page", {"lang": lang}
         yield "search.index_file", {"lang": lang}
+        for kind, entries in (("glossary", glossary.terms), ("places", glossary.places)):
+            yield "glossary.index", {"lang": lang, "kind": kind}
+            for entry in entries:
+                yield "glossary.entry", {"lang": lang, "kind": kind, "ident": entry.id}
         for chapter in plan.chapters:
             yield "pages.chapter", {"lang": lang, "number": chapter.number}
             if len(plans()) > 1:
@@ -161,11 +168,19 @@ def home(lang: str):
 
 @bp.route("/<any(zh, mn):lang>/<int:number>/")
 def chapter(lang: str, number: int):
+    from .glossary_pages import mark_entries
+
     plan = plan_for(lang)
     chapter = chapter_of(plan, number)
     previous, following = plan.neighbours(chapter)
+    marked = {}
+    for section in chapter.sections:
+        seen: set[str] = set()  # each entry is explained at its first use in a section
+        for paragraph in section.paragraphs:
+            marked[paragraph.id] = mark_entries(paragraph.html, paragraph.lang, lang, seen, "t-" + paragraph.id)
     return render(
         "chapter.html",
+        marked=marked,
         vertical=lang == "mn",
         plan=plan,
         chapter=chapter,
@@ -215,7 +230,7 @@ def sitemap():
     urls = [
         base + url_for(endpoint, **values)
         for endpoint, values in site_pages()
-        if endpoint in ("pages.chooser", "pages.home", "pages.chapter", "pages.parallel")
+        if endpoint in ("pages.chooser", "pages.home", "pages.chapter", "pages.parallel", "glossary.index", "glossary.entry")
     ]
     return Response(render_template("sitemap.xml", urls=urls), mimetype="application/xml")
 

@@ -116,12 +116,14 @@ def test_frozen_links_are_relative_and_resolve(built_site):
                 assert fragment in other.ids, f"{page}: missing anchor {link}"
 
 
-def test_sitemap_lists_pages_with_absolute_urls(built_site):
+def test_sitemap_lists_pages_with_absolute_urls(built_site, app):
     text = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>(.*?)</loc>", text)
     assert "http://127.0.0.1:5000/zh/4/" in locs and "http://127.0.0.1:5000/mn/4/parallel/" in locs
-    # chooser + per language: home, 13 chapters and 13 side-by-side pages
-    assert len(locs) == 1 + 2 * (1 + 13 + 13) and len(set(locs)) == len(locs)
+    assert "http://127.0.0.1:5000/mn/places/ba-yan-hao-te/" in locs
+    glossary = app.extensions["portal.plans"].content().glossary
+    # chooser + per language: home, 13 chapters, 13 side-by-side pages, 2 listings, entry pages
+    assert len(locs) == 1 + 2 * (1 + 13 + 13 + 2 + len(glossary.entries)) and len(set(locs)) == len(locs)
 
 
 def test_failed_build_leaves_previous_build_untouched(tmp_path):

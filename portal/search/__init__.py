@@ -33,6 +33,18 @@ def chinese_corpus(docs: list[Document]) -> str:
     return "\n".join(doc.text for doc in docs if doc.lang == "zh")
 
 
+def merge_groups(*sources: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Synonym groups from several sources; groups that share a form become one."""
+    merged: list[list[str]] = []
+    for groups in sources:
+        for group in groups:
+            joined = [g for g in merged if set(g) & set(group)]
+            combined = [form for g in joined for form in g]
+            combined += [form for form in group if form not in combined]
+            merged = [g for g in merged if g not in joined] + [combined]
+    return tuple(tuple(g) for g in merged)
+
+
 @lru_cache(maxsize=1)
 def _converter():
     import opencc

@@ -1,0 +1,129 @@
+"""The term base and the index of places: bilingual entries, and where the plan uses them.
+
+Entries come from `content/glossary.yaml` and `content/places.yaml` (read by the loader).
+Occurrences are never listed by hand: `Glossary.occurrences` scans the Chinese text with
+leftmost-longest matching over every form of every entry, so 阿拉善左旗 counts for the banner
+and not also for 阿拉善, and a short form inside a longer entry's form is not counted twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .model import Plan
+from .mongolian import latin_key, to_latin, words
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    zh: tuple[str, ...]  # the plan's own form first, then what people type
+    mn: str  # the approved Mongolian (traditional script)
+    definition_zh: str
+    definition_mn: str
+    status: str  # draft until a certified translator has reviewed it
+    kind: str  # category of a term, or kind of place (town, sumu, port, …)
+    source: str = ""  # where the Mongolian form was confirmed
+    line: int = 0
+
+    @property
+    def latin(self) -> str:
+        """Latin transliteration, produced by portal.mongolian (never stored)."""
+        return to_latin(self.mn).replace("'", "")
+
+    @property
+    def pinyin_key(self) -> str:
+        from pypinyin import lazy_pinyin
+
+        return " ".join(lazy_pinyin(self.zh[0]))
+
+    @property
+    def mongolian_key(self) -> tuple[int, ...]:
+        """Mongolian alphabetical order: the letters' code points follow the traditional order."""
+        return tuple(ord(ch) for ch in self.mn if "\u1820" <= ch <= "\u1842")
+
+
+@dataclass(frozen=True, eq=False)
+class Glossary:
+    terms: tuple[Entry, ...] = ()
+    places: tuple[Entry, ...] = ()
+    _occurrences: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return self.terms + self.places
+
+    def entry(self, ident: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == ident), None)
+
+    @cached_property
+    def _forms(self) -> dict[str, list[tuple[str, Entry]]]:
+        """First character → (form, entry), longest forms first."""
+        table: dict[str, list[tuple[str, Entry]]] = {}
+        for entry in self.entries:
+            for form in entry.zh:
+                table.setdefault(form[0], []).append((form, entry))
+        for forms in table.values():
+            forms.sort(key=lambda pair: -len(pair[0]))
+        return table
+
+    def scan(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Leftmost-longest matches of any entry's form in `text`: (start, end, entry)."""
+        found, position = [], 0
+        while position < len(text):
+            for form, entry in self._forms.get(text[position], ()):
+                if text.startswith(form, position):
+                    found.append((position, position + len(form), entry))
+                    position += len(form)
+                    break
+            else:
+                position += 1
+        return found
+
+    def occurrences(self, plan: Plan) -> dict[str, list[str]]:
+        """Entry id → ids of the paragraphs that use it, in the plan's order."""
+        key = id(plan)
+        if key not in self._occurrences:
+            result: dict[str, list[str]] = {entry.id: [] for entry in self.entries}
+            for paragraph in plan.paragraphs:
+                for ident in dict.fromkeys(entry.id for _, _, entry in self.scan(paragraph.text)):
+                    result[ident].append(paragraph.id)
+            self._occurrences[key] = result
+        return self._occurrences[key]
+
+    def synonym_groups(self) -> tuple[tuple[str, ...], ...]:
+        """Every term's forms as one group, for search."""
+        return tuple(entry.zh for entry in self.terms if len(entry.zh) > 1)
+
+
+def mongolian_term_in(term: str, text: str) -> bool:
+    """Does `text` use the Mongolian term, allowing a suffix on its last word?
+
+    Words are compared by their loose Latin keys, so U+202F or a plain space before a suffix,
+    and look-alike spellings, do not matter.
+    """
+    wanted = [latin_key(w) for w in words(term)]
+    have = [latin_key(w) for w in words(text)]
+    if not wanted:
+        return True
+    n = len(wanted)
+    for i in range(len(have) - n + 1):
+        if have[i : i + n - 1] == wanted[:-1] and have[i + n - 1].startswith(wanted[-1]):
+            return True
+    return False
+
+
+def mongolian_span(term: str, text: str) -> tuple[int, int] | None:
+    """Where `text` first uses the Mongolian term (as `mongolian_term_in` decides), or None."""
+    from .mongolian import NNBSP, WORD
+
+    wanted = [latin_key(w) for w in words(term)]
+    spaced = text.replace(NNBSP, " ")
+    positions = [(m.start(), m.end()) for m in WORD.finditer(spaced)]
+    have = [latin_key(spaced[a:b]) for a, b in positions]
+    n = len(wanted)
+    for i in range(len(have) - n + 1):
+        if n and have[i : i + n - 1] == wanted[:-1] and have[i + n - 1].startswith(wanted[-1]):
+            return positions[i][0], positions[i + n - 1][1]
+    return None

@@ -1,0 +1,142 @@
+"""Glossary and places: listing pages, one page per entry, open data, and term hints.
+
+Term hints: in chapter pages the first use of an entry in each section becomes a button
+that opens its definition in a popover (HTML `popover`: works by keyboard and by touch,
+no script), with a link to the entry's page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+
+from flask import Blueprint, Response, abort, current_app
+from flask_babel import gettext as _
+
+from .glossary import Entry, Glossary, mongolian_span
+from .views import chapter_of, link, plans, render
+
+bp = Blueprint("glossary", __name__)
+KINDS = {"glossary": "terms", "places": "places"}
+TAG = re.compile(r"(<[^>]+>)")
+
+
+def glossary() -> Glossary:
+    return current_app.extensions["portal.plans"].content().glossary
+
+
+def entries_of(kind: str) -> tuple[Entry, ...]:
+    return getattr(glossary(), KINDS[kind])
+
+
+def entry_endpoint(entry: Entry) -> str:
+    return "places" if entry in glossary().places else "glossary"
+
+
+def sorted_entries(kind: str, lang: str) -> list[tuple[str, list[Entry]]]:
+    """A–Z by pinyin for Chinese readers; Mongolian alphabetical order for Mongolian ones."""
+    if lang == "mn":
+        ordered = sorted(entries_of(kind), key=lambda e: e.mongolian_key)
+        heading = lambda e: next((ch for ch in e.mn if "\u1820" <= ch <= "\u1842"), "")  # noqa: E731
+    else:
+        ordered = sorted(entries_of(kind), key=lambda e: e.pinyin_key)
+        heading = lambda e: e.pinyin_key[:1].upper()  # noqa: E731
+    groups: list[tuple[str, list[Entry]]] = []
+    for entry in ordered:
+        if not groups or groups[-1][0] != heading(entry):
+            groups.append((heading(entry), []))
+        groups[-1][1].append(entry)
+    return groups
+
+
+@bp.route("/<any(zh, mn):lang>/<any(glossary, places):kind>/")
+def index(lang: str, kind: str):
+    return render(
+        "glossary_index.html", vertical=lang == "mn", kind=kind, groups=sorted_entries(kind, lang),
+        switch={other: link("glossary.index", lang=other, kind=kind) for other in plans() if other != lang},
+    )
+
+
+@bp.route("/<any(zh, mn):lang>/<any(glossary, places):kind>/<ident>/")
+def entry(lang: str, kind: str, ident: str):
+    found = next((e for e in entries_of(kind) if e.id == ident), None)
+    if found is None:
+        abort(404)
+    source = plans()["zh"]
+    uses = []
+    for pid in glossary().occurrences(source)[found.id]:
+        chapter, section, paragraph = source.locate(pid)
+        start, end, _ = next(match for match in glossary().scan(paragraph.text) if match[2] is found)
+        left = max(0, start - 30)
+        snippet = escape(paragraph.text[left:start]) + f"<mark>{escape(paragraph.text[start:end])}</mark>" + escape(paragraph.text[end : end + 40])
+        uses.append((chapter, section, paragraph, ("…" if left else "") + snippet + "…"))
+    return render(
+        "glossary_entry.html", vertical=lang == "mn", mongolian_font=True, kind=kind, entry=found, uses=uses,
+        switch={other: link("glossary.entry", lang=other, kind=kind, ident=ident) for other in plans() if other != lang},
+    )
+
+
+def entry_document(entry: Entry, occurrences: list[str], place: bool) -> dict:
+    text = "description" if place else "definition"
+    document = {"id": entry.id, "zh": list(entry.zh), "mn": entry.mn, "latin": entry.latin}
+    if place:
+        document["kind"] = entry.kind
+    document.update({
+        f"{text}_zh": entry.definition_zh, f"{text}_mn": entry.definition_mn,
+        "status": entry.status, "occurrences": occurrences,
+    })
+    return document
+
+
+@bp.route("/<any(glossary, places):kind>.json")
+def open_data(kind: str):
+    """build/glossary.json and build/places.json: lists of entries, occurrences computed."""
+    occurrences = glossary().occurrences(plans()["zh"])
+    body = [entry_document(e, occurrences[e.id], kind == "places") for e in entries_of(kind)]
+    return Response(json.dumps(body, ensure_ascii=False, indent=1), mimetype="application/json")
+
+
+def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], prefix: str) -> str:
+    """Wrap the first use in a section of each entry in `html` as a definition button."""
+    found = glossary()
+    parts, counter = TAG.split(html), 0
+    for index, part in enumerate(parts):
+        if not part or part.startswith("<"):
+            continue
+        if text_lang == "zh":
+            matches = [(s, e, entry) for s, e, entry in found.scan(part)]
+        else:
+            matches = []
+            for entry in found.entries:
+                span = None if entry.id in seen else mongolian_span(entry.mn, part)
+                if span:
+                    matches.append((*span, entry))
+            matches.sort(key=lambda m: m[0])
+            kept, last = [], -1
+            for m in matches:
+                if m[0] >= last:
+                    kept.append(m)
+                    last = m[1]
+            matches = kept
+        out, cursor = [], 0
+        for start, end, entry in matches:
+            if entry.id in seen:
+                continue
+            seen.add(entry.id)
+            counter += 1
+            pop = f"{prefix}-{counter}"
+            definition = entry.definition_mn if lang == "mn" else entry.definition_zh
+            title = entry.mn if lang == "mn" else entry.zh[0]
+            url = link("glossary.entry", lang=lang, kind=entry_endpoint(entry), ident=entry.id)
+            out.append(part[cursor:start])
+            more = _("More about %(term)s", term=title)
+            out.append(
+                f'<button type="button" class="term" popovertarget="{pop}">{part[start:end]}</button>'
+                f'<span class="term-pop" id="{pop}" popover role="note"><b>{escape(title)}</b> {escape(definition)} '
+                f'<a href="{url}" aria-label="{escape(more)}">→</a></span>'
+            )
+            cursor = end
+        out.append(part[cursor:])
+        parts[index] = "".join(out)
+    return "".join(parts)
