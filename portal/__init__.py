@@ -26,10 +26,11 @@ def create_app(config: dict | None = None) -> Flask:
         TRANSLATIONS_DIR=str(PROJECT_ROOT / "translations"),
         SITE_URL="http://127.0.0.1:5000",
         RELATIVE_URLS=False,
+        WATCH_CONTENT=True,
         JSON_AS_ASCII=False,
     )
     app.config.update(config or {})
-    app.extensions["portal.plans"] = PlanStore(Path(app.config["CONTENT_DIR"]))
+    app.extensions["portal.plans"] = PlanStore(Path(app.config["CONTENT_DIR"]), watch=app.config["WATCH_CONTENT"])
     i18n.init_i18n(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(search_web.bp)

@@ -53,7 +53,7 @@ def build(out: Path | str, config: dict | None = None) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
     try:
-        app = create_app(config)  # loads and validates all content before anything is written
+        app = create_app({**(config or {}), "WATCH_CONTENT": False})  # loads and validates all content first
         count = freeze_into(app, staging)
         if not (staging / "index.html").exists():
             raise BuildError("the frozen site has no index.html")

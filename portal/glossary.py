@@ -9,7 +9,7 @@ and not also for 阿拉善, and a short form inside a longer entry's form is not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .model import Plan
 from .mongolian import latin_key, to_latin, words
@@ -114,14 +114,19 @@ def mongolian_term_in(term: str, text: str) -> bool:
     return False
 
 
-def mongolian_span(term: str, text: str) -> tuple[int, int] | None:
-    """Where `text` first uses the Mongolian term (as `mongolian_term_in` decides), or None."""
+@lru_cache(maxsize=4096)
+def _word_keys(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     from .mongolian import NNBSP, WORD
 
-    wanted = [latin_key(w) for w in words(term)]
     spaced = text.replace(NNBSP, " ")
     positions = [(m.start(), m.end()) for m in WORD.finditer(spaced)]
-    have = [latin_key(spaced[a:b]) for a, b in positions]
+    return positions, [latin_key(spaced[a:b]) for a, b in positions]
+
+
+def mongolian_span(term: str, text: str) -> tuple[int, int] | None:
+    """Where `text` first uses the Mongolian term (as `mongolian_term_in` decides), or None."""
+    wanted = [latin_key(w) for w in words(term)]
+    positions, have = _word_keys(text)
     n = len(wanted)
     for i in range(len(have) - n + 1):
         if n and have[i : i + n - 1] == wanted[:-1] and have[i + n - 1].startswith(wanted[-1]):

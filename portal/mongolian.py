@@ -138,6 +138,7 @@ _LOOSE_FOLDS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def latin_key(word: str) -> str:
     """Loose Latin key of one word, from Mongolian script or from what a Latin keyboard typed."""
     latin = to_latin(word).lower() if MONGOLIAN_LETTERS.search(word) else word.lower()

@@ -12,6 +12,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flask import g
+
 from .errors import ContentErrors
 from .glossary import Glossary
 from .loader import load_glossary, load_plans, load_synonyms
@@ -61,8 +63,9 @@ def load_content(content_dir: Path) -> Content:
 
 
 class PlanStore:
-    def __init__(self, content_dir: Path):
+    def __init__(self, content_dir: Path, watch: bool = True):
         self.content_dir = Path(content_dir)
+        self.watch = watch  # off while freezing: the content cannot change during a build
         self._content: Content | None = None
         self._stamp: tuple = ()
         self.reload(strict=True)
@@ -84,8 +87,10 @@ class PlanStore:
         self._stamp = stamp
 
     def content(self) -> Content:
-        if self._current_stamp() != self._stamp:
-            self.reload()
+        if self.watch and not g.get("_content_checked"):
+            g._content_checked = True  # look at the files once per request, not per call
+            if self._current_stamp() != self._stamp:
+                self.reload()
         return self._content
 
     def plans(self) -> dict[str, Plan]:
