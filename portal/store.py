@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import g
+from flask import g, has_request_context
 
 from .errors import ContentErrors
 from .glossary import Glossary
@@ -87,8 +87,10 @@ class PlanStore:
         self._stamp = stamp
 
     def content(self) -> Content:
-        if self.watch and not g.get("_content_checked"):
-            g._content_checked = True  # look at the files once per request, not per call
+        in_request = has_request_context()
+        if self.watch and not (in_request and g.get("_content_checked")):
+            if in_request:
+                g._content_checked = True  # look at the files once per request, not per call
             if self._current_stamp() != self._stamp:
                 self.reload()
         return self._content
