@@ -24,11 +24,12 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 LATIN_WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-#: U+180E separates only a final a or e; U+202F only joins a word to its suffix.
+#: U+180E separates only a final a or e; U+202F only joins a word, a number or a closing
+#: quotation mark to the suffix that follows it.
 BAD_MVS = re.compile(f"{MVS}(?![\u1820\u1821])")
 #: A space before ᠂ ᠃ ᠄ is a break opportunity, so the mark could start a column (mlreq forbids it).
 SPACE_BEFORE_MARK = re.compile(r"\s[\u1802\u1803\u1804]")
-BAD_NNBSP = re.compile(f"(?<![\u1820-\u1878\u180b-\u180f]){NNBSP}|{NNBSP}(?![\u1820-\u1878])")
+BAD_NNBSP = re.compile(f"(?<![\u1820-\u1878\u180b-\u180f0-9%)\ufe3e\u300b\u201d]){NNBSP}|{NNBSP}(?![\u1820-\u1878])")
 
 
 @dataclass(frozen=True)

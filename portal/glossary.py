@@ -1,9 +1,10 @@
 """The term base and the index of places: bilingual entries, and where the plan uses them.
 
 Entries come from `content/glossary.yaml` and `content/places.yaml` (read by the loader).
-Occurrences are never listed by hand: `Glossary.occurrences` scans the Chinese text with
-leftmost-longest matching over every form of every entry, so 阿拉善左旗 counts for the banner
-and not also for 阿拉善, and a short form inside a longer entry's form is not counted twice.
+Occurrences are never listed by hand: `Glossary.occurrences` scans the Chinese text for every
+form of every entry, and drops a match that lies inside a longer match: 阿拉善左旗 counts for
+the banner and not also for 阿拉善. Matches that merely overlap both count (土壤环境 and
+环境监测 in 土壤环境监测网络).
 """
 
 from __future__ import annotations
@@ -69,17 +70,21 @@ class Glossary:
         return table
 
     def scan(self, text: str) -> list[tuple[int, int, Entry]]:
-        """Leftmost-longest matches of any entry's form in `text`: (start, end, entry)."""
-        found, position = [], 0
-        while position < len(text):
-            for form, entry in self._forms.get(text[position], ()):
-                if text.startswith(form, position):
-                    found.append((position, position + len(form), entry))
-                    position += len(form)
-                    break
-            else:
-                position += 1
-        return found
+        """Matches of any entry's form in `text`, (start, end, entry), none inside a longer one."""
+        matches = [
+            (position, position + len(form), entry)
+            for position, ch in enumerate(text)
+            for form, entry in self._forms.get(ch, ())
+            if text.startswith(form, position)
+        ]
+        matches.sort(key=lambda m: (m[0], m[0] - m[1]))  # by start, longest first
+        kept, reach = [], -1
+        for start, end, entry in matches:
+            if end <= reach:
+                continue  # inside an earlier, longer match
+            kept.append((start, end, entry))
+            reach = end
+        return kept
 
     def occurrences(self, plan: Plan) -> dict[str, list[str]]:
         """Entry id → ids of the paragraphs that use it, in the plan's order."""

@@ -121,8 +121,8 @@ def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], prefix: s
             matches = kept
         out, cursor = [], 0
         for start, end, entry in matches:
-            if entry.id in seen:
-                continue
+            if entry.id in seen or start < cursor:
+                continue  # explained before in this section, or overlapping the last mark
             seen.add(entry.id)
             counter += 1
             pop = f"{prefix}-{counter}"

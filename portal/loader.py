@@ -28,9 +28,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from html import unescape
+
 import markdown
 import yaml
-from markupsafe import Markup
 
 from . import translation
 from .errors import ContentError, ContentErrors
@@ -67,6 +68,15 @@ def parse_attrs(text: str) -> tuple[str | None, dict[str, str]]:
     return ident, attrs
 
 
+TAGS = re.compile(r"<[^>]+>")
+
+
+def plain_text(html: str) -> str:
+    """Text of inline HTML. Not Markup.striptags(): that treats U+202F (the space before a
+    Mongolian suffix) as whitespace and turns it into a plain space."""
+    return re.sub(r"[ \t\r\n]+", " ", unescape(TAGS.sub("", html))).strip()
+
+
 class _InlineMarkdown:
     """Python-Markdown for one paragraph at a time, with raw HTML switched off.
 
@@ -83,8 +93,7 @@ class _InlineMarkdown:
         html = self._md.reset().convert(source)
         if html.startswith("<p>") and html.endswith("</p>"):
             html = html[3:-4]
-        text = Markup(html).striptags()
-        return html, text
+        return html, plain_text(html)
 
 
 def _front_matter(path: Path, lines: list[str], lang: str, errors: list[ContentError]) -> tuple[dict, int]:

@@ -43,6 +43,11 @@ def test_translation_takes_the_chinese_structure_with_a_status_per_paragraph(con
     assert mn.chapter(1).sections[1].title_lang == "mn"
 
 
+def test_suffix_spaces_survive_into_plain_text_and_open_data(content):
+    paragraph = load_plans(content)["mn"].locate("c1s0p1")[2]
+    assert "\u202f" in paragraph.markdown and "\u202f" in paragraph.text and "\u180e" in paragraph.text
+
+
 def test_stale_translation_is_flagged_when_the_chinese_changes(content):
     assert load_plans(content)["mn"].locate("c1s0p1")[2].status == "draft"
     edit(content / "zh" / "01.md", "本章介绍草原保护。", "本章介绍草原生态保护。")

@@ -1,0 +1,155 @@
+"""Glossary of terms and index of places: data rules, computed occurrences, pages and hints."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from portal import PROJECT_ROOT
+from portal.check import check_content
+from portal.errors import ContentErrors
+from portal.loader import load_glossary, load_plan
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary(PROJECT_ROOT / "content")
+
+
+def test_term_base_and_places_are_complete(glossary):
+    assert len(glossary.terms) >= 150
+    forms = {form for entry in glossary.entries for form in entry.zh}
+    for wanted in ["禁牧", "草畜平衡", "草原奖补", "双峰驼", "白绒山羊", "肉苁蓉", "梭梭", "嘎查", "苏木", "低保", "驼奶", "河长制",
+                   "巴彦浩特", "吉兰泰", "敖伦布拉格", "巴润别立", "温都尔勒图", "乌力吉口岸", "超格图呼热", "贺兰山"]:
+        assert wanted in forms, wanted
+    for entry in glossary.entries:
+        assert entry.status in ("draft", "reviewed") and entry.mn and entry.latin and entry.definition_zh and entry.definition_mn
+
+
+def fresh_scan(entries, text):
+    """Independent of portal.glossary: an entry occurs where one of its forms stands in the
+    text and no longer form of any entry covers that spot."""
+    covered = []
+    for entry in entries:
+        for form in entry.zh:
+            start = text.find(form)
+            while start >= 0:
+                covered.append((start, start + len(form), entry.id))
+                start = text.find(form, start + 1)
+    found = set()
+    for start, end, ident in covered:
+        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in covered):
+            found.add(ident)
+    return found
+
+
+def test_occurrences_match_a_fresh_scan_of_the_text(built_site, glossary):
+    plan = json.loads((built_site / "zh" / "plan.json").read_text(encoding="utf-8"))
+    texts = {p["id"]: p["text"] for c in plan["chapters"] for s in c["sections"] for p in s["paragraphs"]}
+    published = {}
+    for name in ("glossary.json", "places.json"):
+        for item in json.loads((built_site / name).read_text(encoding="utf-8")):
+            published[item["id"]] = item["occurrences"]
+    expected = {entry.id: [] for entry in glossary.entries}
+    for pid, text in texts.items():
+        for ident in fresh_scan(glossary.entries, text):
+            expected[ident].append(pid)
+    assert {k: sorted(v) for k, v in published.items()} == {k: sorted(v) for k, v in expected.items()}
+    assert all(published.values()), "every entry occurs in the plan"
+
+
+def test_open_data_format(built_site):
+    terms = json.loads((built_site / "glossary.json").read_text(encoding="utf-8"))
+    assert set(terms[0]) == {"id", "zh", "mn", "latin", "definition_zh", "definition_mn", "status", "occurrences"}
+    places = json.loads((built_site / "places.json").read_text(encoding="utf-8"))
+    assert set(places[0]) == {"id", "zh", "mn", "latin", "kind", "description_zh", "description_mn", "status", "occurrences"}
+    assert all(item["status"] == "draft" for item in terms + places)
+
+
+def small_content(tmp_path, glossary_text: str):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small", content)
+    (content / "glossary.yaml").write_text(glossary_text, encoding="utf-8")
+    return content
+
+
+TERM = """- id: jin-mu
+  zh: [禁牧, 禁止放牧]
+  mn: ᠪᠡᠯᠴᠢᠭᠡᠷ ᠢ ᠬᠣᠷᠢᠭᠯᠠᠬᠤ
+  category: grassland
+  definition_zh: 在一定时间内不许在草场放牧，让草恢复。
+  definition_mn: ᠲᠣᠳᠣᠷᠬᠠᠢ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠤ ᠮᠠᠯ ᠪᠡᠯᠴᠢᠭᠡᠬᠦ ᠶᠢ ᠬᠣᠷᠢᠭᠯᠠᠨ᠎ᠠ᠃
+  status: draft
+"""
+
+
+def test_unused_term_and_invalid_mongolian_are_reported(tmp_path):
+    unused = TERM.replace("jin-mu", "xiu-mu").replace("[禁牧, 禁止放牧]", "[休牧]")
+    content = small_content(tmp_path, TERM + unused.replace("ᠪᠡᠯᠴᠢᠭᠡᠷ ᠢ", "ᠪᠡᠯᠴᠢᠭᠡᠷ Пример"))
+    findings = check_content(content, allow_missing=True).findings
+    line = TERM.count("\n") + 1
+    assert any(f.paragraph_id == "xiu-mu" and f.line == line and "no form of this entry (休牧) occurs in the plan" in f.message for f in findings)
+    assert any(f.paragraph_id == "xiu-mu" and "Cyrillic" in f.message for f in findings)
+    assert not any(f.paragraph_id == "jin-mu" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (lambda t: t + t.replace("jin-mu", "jin-mu-2").replace("禁止放牧", "不许放牧"), "'禁牧' is already claimed by 'jin-mu'"),
+        (lambda t: t.replace("  status: draft\n", "  status: draft\n  occurrences: [c1s1p1]\n"), "occurrences are computed from the text"),
+        (lambda t: t.replace("status: draft", "status: approved"), "status must be one of draft, reviewed"),
+        (lambda t: t.replace("ᠪᠡᠯᠴᠢᠭᠡᠷ", "\ue2a3\ue26b"), "Private Use Area"),
+        (lambda t: t.replace("[禁牧, 禁止放牧]", "[禁]"), "at least two characters"),
+    ],
+)
+def test_malformed_glossary_is_refused_with_its_line(tmp_path, change, words):
+    content = small_content(tmp_path, change(TERM))
+    with pytest.raises(ContentErrors) as caught:
+        load_glossary(content)
+    assert "glossary.yaml:" in str(caught.value) and words in str(caught.value)
+
+
+def test_translation_must_use_the_approved_term(tmp_path):
+    content = small_content(tmp_path, TERM)
+    findings = check_content(content, allow_missing=True).findings
+    assert any(f.paragraph_id == "c1s1p1" and "approved term" in f.message for f in findings)
+    path = content / "mn" / "01.md"
+    # The approved term with a suffix on its last word, written with U+202F, counts as used.
+    text = path.read_text(encoding="utf-8").replace("᠃**", "᠃**ᠪᠡᠯᠴᠢᠭᠡᠷ ᠢ ᠬᠣᠷᠢᠭᠯᠠᠬᠤ\u202fᠶᠢᠨ ", 1)
+    path.write_text(text, encoding="utf-8")
+    assert not any("approved term" in f.message for f in check_content(content, allow_missing=True).findings)
+
+
+def test_glossary_pages_live(client, glossary):
+    for lang in ("zh", "mn"):
+        for kind, entries in (("glossary", glossary.terms), ("places", glossary.places)):
+            listing = client.get(f"/{lang}/{kind}/")
+            assert listing.status_code == 200
+            body = listing.get_data(as_text=True)
+            assert all(f"/{lang}/{kind}/{e.id}/" in body for e in entries)
+    page = client.get("/zh/glossary/jin-mu/").get_data(as_text=True) if any(e.id == "jin-mu" for e in glossary.terms) else None
+    entry = next(e for e in glossary.places if e.id == "ba-yan-hao-te")
+    body = client.get("/zh/places/ba-yan-hao-te/").get_data(as_text=True)
+    assert entry.definition_zh in body and entry.definition_mn in body and entry.latin in body
+    assert body.count('class="result"') == len(glossary.occurrences(load_plan(PROJECT_ROOT / "content", "zh"))["ba-yan-hao-te"])
+    assert client.get("/zh/places/no-such-place/").status_code == 404
+    assert page is None or "禁牧" in page
+
+
+def test_glossary_pages_frozen(built_site, glossary):
+    for lang in ("zh", "mn"):
+        for kind, entries in (("glossary", glossary.terms), ("places", glossary.places)):
+            assert (built_site / lang / kind / "index.html").is_file()
+            for entry in entries:
+                assert (built_site / lang / kind / entry.id / "index.html").is_file()
+
+
+def test_chapter_marks_the_first_use_of_a_term_in_each_section(client):
+    body = client.get("/zh/6/").get_data(as_text=True)
+    section = body[body.index('id="c6s1"') : body.index('id="c6s2"')]
+    assert section.count('>禁牧</button>') == 1
+    assert 'popovertarget="t-c6s1p3-' in section and "popover" in section
