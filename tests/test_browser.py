@@ -141,3 +141,25 @@ def test_static_search_page_shows_results_from_disk(browser, built_site):
     link = browser.find_element(By.CSS_SELECTOR, ".result-link")
     browser.execute_script("arguments[0].click()", link)
     assert "/zh/" in browser.current_url and browser.execute_script("return document.querySelector(':target') !== null")
+
+
+def test_term_hint_opens_from_the_keyboard_and_by_tapping(browser, built_site):
+    from selenium.webdriver.common.keys import Keys
+
+    for lang in ("zh", "mn"):
+        browser.get((built_site / lang / "0" / "index.html").as_uri())
+        buttons = browser.find_elements(By.CSS_SELECTOR, "button.term")
+        assert buttons, lang
+        first = buttons[0]
+        target = first.get_attribute("popovertarget")
+        browser.execute_script("arguments[0].focus()", first)
+        first.send_keys(Keys.ENTER)
+        opened = browser.execute_script("return [...document.querySelectorAll(':popover-open')].map(e => e.id)")
+        assert opened == [target], lang
+        pop = browser.find_element(By.ID, target)
+        assert pop.is_displayed() and pop.find_element(By.TAG_NAME, "a").get_attribute("href")
+        first.send_keys(Keys.ESCAPE)
+        assert browser.execute_script("return document.querySelectorAll(':popover-open').length") == 0
+        browser.execute_script("arguments[0].scrollIntoView()", buttons[-1])
+        buttons[-1].click()  # a tap
+        assert browser.execute_script("return [...document.querySelectorAll(':popover-open')].map(e => e.id)") == [buttons[-1].get_attribute("popovertarget")]
