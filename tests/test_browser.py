@@ -163,3 +163,11 @@ def test_term_hint_opens_from_the_keyboard_and_by_tapping(browser, built_site):
         browser.execute_script("arguments[0].scrollIntoView()", buttons[-1])
         buttons[-1].click()  # a tap
         assert browser.execute_script("return [...document.querySelectorAll(':popover-open')].map(e => e.id)") == [buttons[-1].get_attribute("popovertarget")]
+
+
+def test_link_to_an_unknown_paragraph_says_so(browser, built_site):
+    browser.get((built_site / "zh" / "4" / "index.html").as_uri() + "#c4s9p99")
+    note = browser.find_element(By.ID, "missing-anchor")
+    assert note.is_displayed() and "c4s9p99" in note.text
+    browser.get((built_site / "zh" / "4" / "index.html").as_uri() + "#c4s1p2")
+    assert not browser.find_element(By.ID, "missing-anchor").is_displayed()

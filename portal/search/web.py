@@ -24,9 +24,21 @@ def _content():
     return current_app.extensions["portal.plans"].content()
 
 
-def suggestions() -> list[str]:
-    """Terms to offer on an empty search: the plan's own form of each synonym group."""
-    return [group[0] for group in _content().synonyms][:24]
+#: Glossary categories herders search most: grazing, livestock, subsidies and insurance.
+HERDER_TOPICS = ("grassland", "livestock", "products", "social", "rural", "agriculture")
+
+
+def suggestions(limit: int = 24) -> list[str]:
+    """Glossary terms to offer on an empty or fruitless search: short terms from the topics
+    herders search most, taken in turn, the ones the plan uses most first."""
+    content = _content()
+    occurrences = content.glossary.occurrences(content.plans["zh"])
+    by_topic = [
+        sorted((e for e in content.glossary.terms if e.kind == topic and len(e.zh[0]) <= 6), key=lambda e: -len(occurrences[e.id]))
+        for topic in HERDER_TOPICS
+    ]
+    picked = [entries[i].zh[0] for i in range(limit) for entries in by_topic if i < len(entries)]
+    return picked[:limit] or [group[0] for group in content.synonyms][:limit]
 
 
 def results(query: str, lang: str, limit: int):
