@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, current_app
 from flask_babel import gettext as _
 
 from .glossary import Entry, Glossary, mongolian_span
-from .views import chapter_of, link, plans, render
+from .views import link, other_languages, plans, render
 
 bp = Blueprint("glossary", __name__)
 KINDS = {"glossary": "terms", "places": "places"}
@@ -54,7 +54,7 @@ def sorted_entries(kind: str, lang: str) -> list[tuple[str, list[Entry]]]:
 def index(lang: str, kind: str):
     return render(
         "glossary_index.html", vertical=lang == "mn", kind=kind, groups=sorted_entries(kind, lang),
-        switch={other: link("glossary.index", lang=other, kind=kind) for other in plans() if other != lang},
+        switch=other_languages(lang, "glossary.index", kind=kind),
     )
 
 
@@ -73,7 +73,7 @@ def entry(lang: str, kind: str, ident: str):
         uses.append((chapter, section, paragraph, ("…" if left else "") + snippet + "…"))
     return render(
         "glossary_entry.html", vertical=lang == "mn", mongolian_font=True, kind=kind, entry=found, uses=uses,
-        switch={other: link("glossary.entry", lang=other, kind=kind, ident=ident) for other in plans() if other != lang},
+        switch=other_languages(lang, "glossary.entry", kind=kind, ident=ident),
     )
 
 

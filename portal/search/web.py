@@ -12,7 +12,7 @@ import json
 from flask import Blueprint, Response, current_app, g, request
 
 from ..localize import chapter_label, section_label
-from ..views import link, plans, render
+from ..views import link, other_languages, plans, render
 from .analysis import MAX_QUERY, clean_query, did_you_mean, snippet
 from .export import as_script, browser_index, tables_documents
 
@@ -41,7 +41,7 @@ def suggestions(limit: int = 24) -> list[str]:
     return picked[:limit] or [group[0] for group in content.synonyms][:limit]
 
 
-def results(query: str, lang: str, limit: int):
+def results(query: str, lang: str):
     content = _content()
     return content.search().search(query, lang), did_you_mean(query, content.tables())
 
@@ -63,7 +63,7 @@ def _result_item(hit, lang: str) -> dict:
 def page(lang: str):
     query = request.args.get("q", "")[: MAX_QUERY * 4]
     cleaned = clean_query(query)
-    hits, suggestion = results(query, lang, MAX_LIMIT) if cleaned else ([], None)
+    hits, suggestion = results(query, lang) if cleaned else ([], None)
     groups: list[tuple[int, str, list]] = []
     for hit in hits[:MAX_LIMIT]:
         chapter = plans()[hit.doc.lang].chapter(hit.doc.chapter)
@@ -87,7 +87,7 @@ def page(lang: str):
         label_in=lambda code, number: chapter_label(number, code) if number else "",
         section_in=lambda code, number: section_label(number, code) if number else "",
         server_rendered=not current_app.config.get("RELATIVE_URLS"),
-        switch={other: link("search.page", lang=other) for other in plans() if other != lang},
+        switch=other_languages(lang, "search.page"),
     )
 
 
@@ -102,7 +102,7 @@ def api():
     except ValueError:
         limit = DEFAULT_LIMIT
     g.lang = None  # links in the answer are site-absolute, as the API has no page to be relative to
-    hits, _ = results(query, lang, limit) if clean_query(query) else ([], None)
+    hits, _ = results(query, lang) if clean_query(query) else ([], None)
     body = {"query": query, "total": len(hits), "results": [_result_item(hit, lang) for hit in hits[:limit]]}
     return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
 
