@@ -1,7 +1,7 @@
 # Two entry points for a fresh machine (see README): `make serve` and `make test`.
 VENV ?= .venv
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core fonts-noto-cjk
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core fonts-noto-cjk linkchecker default-jre-headless
 
 .PHONY: serve test build check system-packages catalogs
 
@@ -21,7 +21,8 @@ build: $(STAMP)
 check: $(STAMP)
 	$(VENV)/bin/portal check --allow-missing
 
-# The browser tests drive Debian's Chromium; install it (as root, or through sudo) if missing.
+# The browser tests drive Debian's Chromium, the quality gates run linkchecker and the Nu HTML
+# checker (Java); install them (as root, or through sudo) if missing.
 system-packages:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -30,7 +31,12 @@ system-packages:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-test: system-packages $(STAMP)
+# axe-core and the Nu HTML checker come from the npm registry, pinned in package-lock.json.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: system-packages $(STAMP) node_modules/.installed
 	$(VENV)/bin/portal check --allow-missing
 	$(VENV)/bin/python -m pytest
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
 
 from portal import PROJECT_ROOT, create_app
 from portal.freeze import build
@@ -44,3 +48,22 @@ def built_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "build"
     build(out)
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium at a 360 px phone width."""
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (chromium and driver):
+        pytest.fail("chromium and chromedriver are required: apt-get install chromium chromium-driver")
+    options = Options()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=360,800"):
+        options.add_argument(flag)
+    # Service(path) stops Selenium from trying to download a driver of its own.
+    session = webdriver.Chrome(service=Service(driver), options=options)
+    # Headless windows are at least 500 px wide; emulate a 360 px phone screen instead.
+    session.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+    yield session
+    session.quit()

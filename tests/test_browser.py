@@ -2,32 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
+from selenium.webdriver.common.by import By
 
-import pytest
-
-webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.chrome.options import Options  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (chromium and driver):
-        pytest.fail("chromium and chromedriver are required: apt-get install chromium chromium-driver")
-    options = Options()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=360,800"):
-        options.add_argument(flag)
-    # Service(path) stops Selenium from trying to download a driver of its own.
-    session = webdriver.Chrome(service=Service(driver), options=options)
-    # Headless windows are at least 500 px wide; emulate a 360 px phone screen instead.
-    session.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 800, "deviceScaleFactor": 2, "mobile": True})
-    yield session
-    session.quit()
+# The `browser` and `built_site` fixtures are in conftest.py.
 
 
 def test_frozen_chapter_page_renders_from_disk_and_permalink_works(browser, built_site):

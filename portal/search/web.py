@@ -75,6 +75,7 @@ def page(lang: str):
     has_mongolian = lang == "mn" or any(key[0] == "mn" for key, _, _ in groups)
     return render(
         "search.html",
+        search_page=True,  # the page has its own search form; no second one in the header
         vertical=lang == "mn",
         mongolian_font=has_mongolian,
         query=query,
