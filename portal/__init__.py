@@ -16,7 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(config: dict | None = None) -> Flask:
     """Load the plan in every language and return the app. Raises ContentErrors on bad content."""
-    from . import glossary_pages, i18n, views
+    from . import glossary_pages, i18n, security, views
     from .search import web as search_web
     from .store import PlanStore
 
@@ -32,6 +32,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     app.extensions["portal.plans"] = PlanStore(Path(app.config["CONTENT_DIR"]), watch=app.config["WATCH_CONTENT"])
     i18n.init_i18n(app)
+    security.init_security(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(search_web.bp)
     app.register_blueprint(glossary_pages.bp)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES
@@ -36,3 +39,28 @@ def test_build_and_import_commands(tmp_path, seed_path):
     result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "site"), "--content", str(content)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "site" / "zh" / "12" / "index.html").is_file()
+
+
+MALFORMED = sorted(p.name for p in (FIXTURES / "malformed").iterdir())
+
+
+def test_there_is_a_fixture_for_every_kind_of_malformed_content():
+    assert len(MALFORMED) >= 15
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("published") / "build"
+    assert CliRunner().invoke(main, ["build", "--out", str(out), "--content", str(FIXTURES / "small")]).exit_code == 0
+    return out, {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("case", MALFORMED)
+def test_malformed_content_is_refused_by_check_and_build_with_file_and_line(case, good_build):
+    folder = FIXTURES / "malformed" / case
+    checked = CliRunner().invoke(main, ["check", "--content", str(folder), "--allow-missing"])
+    assert checked.exit_code == 1 and re.search(r"01\.md:\d+:", checked.output), checked.output
+    out, before = good_build
+    built = CliRunner().invoke(main, ["build", "--out", str(out), "--content", str(folder)])
+    assert built.exit_code == 1 and re.search(r"01\.md:\d+:", built.output) and "Traceback" not in built.output
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before, "the published build changed"

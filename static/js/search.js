@@ -6,7 +6,7 @@
   var root = document.getElementById("search");
   if (!root || root.dataset.server === "1") return;
 
-  var MAX_QUERY = 200, MIN_PREFIX = 4;
+  var MAX_QUERY = 200, MIN_PREFIX = 4, MAX_SUGGESTED = 12;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var HAN_ONLY = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
   var LATIN = /[a-z0-9]+/g;
@@ -252,7 +252,7 @@
   Engine.prototype.didYouMean = function (query) {
     var self = this;
     var run = Array.from(cleanQuery(query)).map(function (ch) { return self.t2s[ch] || ch; }).join("");
-    if (!HAN_ONLY.test(run || "-") || run.length < 2 || this.corpus.indexOf(run) >= 0) return null;
+    if (!HAN_ONLY.test(run || "-") || run.length < 2 || run.length > MAX_SUGGESTED || this.corpus.indexOf(run) >= 0) return null;
     var counts = {};
     for (var i = 0; i < run.length; i++) {
       var esc = function (s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };

@@ -1,0 +1,39 @@
+"""Response headers of the live app. The frozen site needs the same from its web server;
+docs/deploy.md gives them for nginx.
+
+The Content-Security-Policy allows nothing inline: every script and stylesheet is a file
+under static/, so an injected `<script>` could not run even if escaping failed somewhere.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",  # for browsers that predate frame-ancestors
+    "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
+}
+
+
+def init_security(app: Flask) -> None:
+    @app.after_request
+    def secure_headers(response):
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
