@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from portal import create_app  # noqa: E402
 from portal.freeze import build  # noqa: E402
 from portal.search.index import LiveSearch  # noqa: E402
+from reference import build_mkdocs, write_mkdocs_project  # noqa: E402
 
 QUERIES = [
     "禁牧", "草畜平衡", "草原奖补", "双峰驼", "白绒", "苏木", "苁蓉", "低保", "驼奶", "河长制",
@@ -107,24 +107,8 @@ def mkdocs_figures() -> dict:
     plans = create_app().extensions["portal.plans"].plans()
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
-        for lang, plan in plans.items():
-            for chapter in plan.chapters:
-                lines = [f"# {chapter.title}", ""]
-                for section in chapter.sections:
-                    if section.title:
-                        lines += [f"## {section.title}", ""]
-                    lines += [p.text + "\n" for p in section.paragraphs]
-                path = project / "docs" / lang / f"{chapter.number:02d}.md"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text("\n".join(lines), encoding="utf-8")
-        (project / "docs" / "index.md").write_text("# Plan\n", encoding="utf-8")
-        (project / "mkdocs.yml").write_text(
-            "site_name: Plan\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n",
-            encoding="utf-8",
-        )
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")], check=True, cwd=project)
-        build_time = time.perf_counter() - started
+        write_mkdocs_project(plans, project)
+        build_time = build_mkdocs(project)
         site = project / "site"
         bundle = sorted(site.glob("assets/javascripts/bundle.*.min.js"))
         worker = sorted(site.glob("assets/javascripts/workers/search.*.min.js"))

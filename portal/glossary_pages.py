@@ -97,10 +97,13 @@ def open_data(kind: str):
     return Response(json.dumps(body, ensure_ascii=False, indent=1), mimetype="application/json")
 
 
-def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], prefix: str) -> str:
-    """Wrap the first use in a section of each entry in `html` as a definition button."""
-    found = glossary()
-    parts, counter = TAG.split(html), 0
+def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], explained: set[str]) -> str:
+    """Wrap the first use in a section (`seen`) of each term in `html` as a definition button.
+
+    Places are not marked: they have their own pages. The definition itself is written once
+    per page (`explained`); later buttons open the same popover, which keeps pages light."""
+    found = Glossary(glossary().terms)
+    parts = TAG.split(html)
     for index, part in enumerate(parts):
         if not part or part.startswith("<"):
             continue
@@ -124,18 +127,19 @@ def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], prefix: s
             if entry.id in seen or start < cursor:
                 continue  # explained before in this section, or overlapping the last mark
             seen.add(entry.id)
-            counter += 1
-            pop = f"{prefix}-{counter}"
-            definition = entry.definition_mn if lang == "mn" else entry.definition_zh
-            title = entry.mn if lang == "mn" else entry.zh[0]
-            url = link("glossary.entry", lang=lang, kind=entry_endpoint(entry), ident=entry.id)
+            pop = f"term-{entry.id}"
             out.append(part[cursor:start])
-            more = _("More about %(term)s", term=title)
-            out.append(
-                f'<button type="button" class="term" popovertarget="{pop}">{part[start:end]}</button>'
-                f'<span class="term-pop" id="{pop}" popover role="note"><b>{escape(title)}</b> {escape(definition)} '
-                f'<a href="{url}" aria-label="{escape(more)}">→</a></span>'
-            )
+            out.append(f'<button type="button" class="term" popovertarget="{pop}">{part[start:end]}</button>')
+            if entry.id not in explained:
+                explained.add(entry.id)
+                definition = entry.definition_mn if lang == "mn" else entry.definition_zh
+                title = entry.mn if lang == "mn" else entry.zh[0]
+                url = link("glossary.entry", lang=lang, kind="glossary", ident=entry.id)
+                more = _("More about %(term)s", term=title)
+                out.append(
+                    f'<span class="term-pop" id="{pop}" popover role="note"><b>{escape(title)}</b> {escape(definition)} '
+                    f'<a href="{url}" aria-label="{escape(more)}">→</a></span>'
+                )
             cursor = end
         out.append(part[cursor:])
         parts[index] = "".join(out)

@@ -173,11 +173,11 @@ def chapter(lang: str, number: int):
     plan = plan_for(lang)
     chapter = chapter_of(plan, number)
     previous, following = plan.neighbours(chapter)
-    marked = {}
+    marked, explained = {}, set()
     for section in chapter.sections:
-        seen: set[str] = set()  # each entry is explained at its first use in a section
+        seen: set[str] = set()  # each term is marked at its first use in a section
         for paragraph in section.paragraphs:
-            marked[paragraph.id] = mark_entries(paragraph.html, paragraph.lang, lang, seen, "t-" + paragraph.id)
+            marked[paragraph.id] = mark_entries(paragraph.html, paragraph.lang, lang, seen, explained)
     return render(
         "chapter.html",
         marked=marked,

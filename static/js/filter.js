@@ -1,5 +1,5 @@
-// Filter a listing as the reader types: each item carries its searchable words in
-// data-search (Chinese forms, Latin transliteration, pinyin, Mongolian).
+// Filter a listing as the reader types: an item matches on its visible text or on the
+// extra words in its data-search (other Chinese forms, pinyin, Latin transliteration).
 (function () {
   "use strict";
   var input = document.querySelector("input[data-filter]");
@@ -10,7 +10,8 @@
   input.addEventListener("input", function () {
     var wanted = input.value.trim().toLowerCase(), shown = 0;
     items.forEach(function (item) {
-      var match = !wanted || item.dataset.search.toLowerCase().indexOf(wanted) >= 0;
+      var words = (item.textContent + " " + item.dataset.search).toLowerCase();
+      var match = !wanted || words.indexOf(wanted) >= 0;
       item.hidden = !match;
       if (match) shown++;
     });

@@ -1,0 +1,57 @@
+"""Page weight: for each page type, the gzipped HTML + CSS + JS a first visit downloads, and
+the Mongolian web font separately, with the pages that load it.
+
+Run:  .venv/bin/python bench/weight.py
+Targets (issue "Quality gates"): ≤ 25 kB per page; the font ≤ 60 kB, only on Mongolian pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from portal.freeze import build  # noqa: E402
+
+PAGE_TYPES = {
+    "language chooser": "index.html", "not found": "404.html",
+    "plan home": "{lang}/index.html", "chapter": "{lang}/4/index.html", "side by side": "{lang}/4/parallel/index.html",
+    "search": "{lang}/search/index.html", "glossary": "{lang}/glossary/index.html",
+    "glossary entry": "{lang}/glossary/jin-mu/index.html", "place": "{lang}/places/ba-yan-hao-te/index.html",
+}
+ASSET = re.compile(r'(?:href|src)="([^"]+\.(?:css|js))"')
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build(site)
+        font = site / "static" / "fonts" / "NotoSansMongolian-Regular.woff2"
+        print(f"{'page type':18}{'lang':>5}{'HTML':>9}{'CSS+JS':>9}{'total':>9}  Mongolian font")
+        over = []
+        for name, pattern in PAGE_TYPES.items():
+            for lang in (("zh", "mn") if "{lang}" in pattern else ("-",)):
+                page = site / pattern.format(lang=lang)
+                html = page.read_bytes()
+                assets = [(page.parent / ref).resolve() for ref in ASSET.findall(html.decode("utf-8"))]
+                assets_size = sum(gz(a.read_bytes()) for a in assets if a.is_file())
+                total = gz(html) + assets_size
+                loads_font = any(a.name == "mongolian.css" for a in assets)
+                if total > 25 * 1024:
+                    over.append(f"{name} ({lang})")
+                print(f"{name:18}{lang:>5}{gz(html) / 1024:>8.1f}k{assets_size / 1024:>8.1f}k{total / 1024:>8.1f}k  {'yes' if loads_font else 'no'}")
+        print(f"\nMongolian font: {font.stat().st_size / 1024:.1f} kB WOFF2 (target ≤ 60 kB), linked only where the page shows Mongolian")
+        print("pages over 25 kB:", ", ".join(over) if over else "none")
+
+
+if __name__ == "__main__":
+    main()
