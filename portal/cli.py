@@ -49,16 +49,23 @@ def import_text_command(seed: Path, content_dir: Path) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--production", is_flag=True, help="Serve with gunicorn (several worker processes) instead of Flask's development server.")
+@click.option("--workers", default=3, show_default=True, type=int, help="With --production: worker processes.")
 @content_option
-def serve(host: str, port: int, content_dir: Path) -> None:
+def serve(host: str, port: int, production: bool, workers: int, content_dir: Path) -> None:
     """Run the live portal; edits to content files show on the next page load."""
     from . import create_app
 
     try:
-        app = create_app({"CONTENT_DIR": str(content_dir)})
+        app = create_app({"CONTENT_DIR": str(content_dir), "WATCH_CONTENT": not production})
     except ContentErrors as exc:
         fail_with(exc)
-    app.run(host=host, port=port)
+    if not production:
+        app.run(host=host, port=port)
+        return
+    from .production import serve_production
+
+    serve_production(app, host, port, workers)
 
 
 @main.command()

@@ -61,3 +61,19 @@ def test_pages_work_under_the_content_security_policy(browser, live_server):
     # The stylesheet and fonts loaded under the policy.
     browser.get(live_server + "/mn/0/")
     assert browser.execute_script("return getComputedStyle(document.documentElement).writingMode") == "vertical-lr"
+
+
+def test_production_response_cache_serves_the_same_pages_with_headers():
+    from portal.production import cache_responses
+
+    app = create_app({"WATCH_CONTENT": False})
+    cache_responses(app, size=2)
+    client = app.test_client()
+    first = client.get("/zh/4/")
+    again = client.get("/zh/4/")
+    assert first.get_data() == again.get_data() and again.status_code == 200
+    assert again.headers["Content-Security-Policy"] == HEADERS["Content-Security-Policy"]
+    assert client.get("/zh/nope/").status_code == 404 and client.get("/zh/nope/").status_code == 404
+    for path in ["/zh/1/", "/zh/2/", "/zh/3/"]:  # evicts the oldest; still correct afterwards
+        client.get(path)
+    assert client.get("/zh/4/").get_data() == first.get_data()
