@@ -34,15 +34,10 @@ def chinese_corpus(docs: list[Document]) -> str:
 
 
 def merge_groups(*sources: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    """Synonym groups from several sources; groups that share a form become one."""
-    merged: list[list[str]] = []
-    for groups in sources:
-        for group in groups:
-            joined = [g for g in merged if set(g) & set(group)]
-            combined = [form for g in joined for form in g]
-            combined += [form for form in group if form not in combined]
-            merged = [g for g in merged if g not in joined] + [combined]
-    return tuple(tuple(g) for g in merged)
+    """Synonym groups from several sources, side by side. Groups are never chained: a form
+    finds the members of every group it belongs to, but not their other groups' members, so
+    草畜平衡 and 草原奖补 stay apart even if some colloquial form sits near both."""
+    return tuple(dict.fromkeys(group for groups in sources for group in groups))
 
 
 @lru_cache(maxsize=1)

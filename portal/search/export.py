@@ -1,7 +1,7 @@
 """The browser's search index: the documents and tables of `analysis`, as compact JSON.
 
-`/search/tables.js` (synonym groups), `/search/t2s.js` (traditional → simplified pairs) and
-`/search/pinyin.js` (readings grouped by syllable) hold what query analysis needs;
+`/search/tables.js` (Mongolian suffixes), `/search/t2s.js` (traditional → simplified pairs
+and synonym groups) and `/search/pinyin.js` (readings grouped by syllable) hold what query analysis needs;
 `/search/<lang>.js` holds one language's paragraphs. A first search loads the tables its
 query needs and the reader's language; the other language follows, so that cross-language
 results can be added below.
@@ -23,10 +23,12 @@ def as_script(data: dict) -> str:
 
 def tables_documents(tables: Tables) -> dict[str, dict]:
     """The tables in three files, so a query loads only what it needs: a Chinese query the
-    traditional forms, a Latin one the pinyin readings."""
+    traditional forms and synonyms, a Latin one the pinyin readings."""
     return {
-        "tables": {"v": 1, "kind": "tables", "suffix_keys": sorted(SUFFIX_KEYS), "synonyms": [list(g) for g in tables.synonyms]},
-        "t2s": {"v": 1, "kind": "t2s", "t2s": "".join(t + s for t, s in sorted(tables.t2s.items()))},
+        "tables": {"v": 1, "kind": "tables", "suffix_keys": sorted(SUFFIX_KEYS)},
+        # Synonym groups are Chinese forms: only a query with Chinese characters needs them.
+        "t2s": {"v": 1, "kind": "t2s", "t2s": "".join(t + s for t, s in sorted(tables.t2s.items())),
+                "synonyms": [list(g) for g in tables.synonyms]},
         # "cao草曹槽 yuan原园…": syllables and their characters, smaller than a JSON object
         "pinyin": {"v": 1, "kind": "pinyin", "pinyin": " ".join(syllable + chars for syllable, chars in sorted(tables.characters_read_as.items()))},
     }

@@ -87,7 +87,7 @@
     this.t2s = {};
     this.readAs = {};
     this.syllables = new Set();
-    this.synonyms = tables.synonyms;
+    this.synonyms = [];
     this.suffixKeys = new Set(tables.suffix_keys);
     this.docs = [];
     this.titles = {};
@@ -99,6 +99,7 @@
     var self = this;
     if (table.kind === "t2s") {
       for (var i = 0; i + 1 < table.t2s.length; i += 2) this.t2s[table.t2s[i]] = table.t2s[i + 1];
+      this.synonyms = table.synonyms;
     } else if (table.kind === "pinyin") {
       table.pinyin.split(" ").forEach(function (entry) {
         var split = entry.search(/[^a-z]/);
