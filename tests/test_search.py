@@ -160,3 +160,9 @@ def test_cli_search_prints_the_api_json(seed_path):
 
     result = CliRunner().invoke(main, ["search", "禁牧", "--json"])
     assert result.exit_code == 0 and json.loads(result.output)["results"][0]["id"] == "c6s1p3"
+
+
+def test_synonym_groups_are_not_chained(app, client):
+    # 草原奖补's colloquial forms include 草畜平衡奖励; that must not make 草畜平衡 find 草原奖补.
+    found = texts(app, api(client, "草畜平衡"))
+    assert found and all("草畜平衡" in t or "以草定畜" in t for t in found)
