@@ -44,11 +44,11 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 def time_queries(run) -> tuple[float, float, int]:
     for query in QUERIES:  # warm up
         run(query)
-    samples, empty = [], 0
+    samples = []
     for _ in range(ROUNDS):
         for query in QUERIES:
             start = time.perf_counter()
-            found = run(query)
+            run(query)
             samples.append(time.perf_counter() - start)
     empty = sum(1 for query in QUERIES if not run(query))
     p50, p95 = percentiles(samples)

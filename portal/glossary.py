@@ -55,6 +55,11 @@ class Glossary:
     def entries(self) -> tuple[Entry, ...]:
         return self.terms + self.places
 
+    @cached_property
+    def terms_only(self) -> "Glossary":
+        """The terms without the places, for marking terms in chapter pages (built once)."""
+        return Glossary(self.terms)
+
     def entry(self, ident: str) -> Entry | None:
         return next((e for e in self.entries if e.id == ident), None)
 

@@ -30,10 +30,6 @@ def entries_of(kind: str) -> tuple[Entry, ...]:
     return getattr(glossary(), KINDS[kind])
 
 
-def entry_endpoint(entry: Entry) -> str:
-    return "places" if entry in glossary().places else "glossary"
-
-
 def sorted_entries(kind: str, lang: str) -> list[tuple[str, list[Entry]]]:
     """A–Z by pinyin for Chinese readers; Mongolian alphabetical order for Mongolian ones."""
     if lang == "mn":
@@ -102,13 +98,13 @@ def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], explained
 
     Places are not marked: they have their own pages. The definition itself is written once
     per page (`explained`); later buttons open the same popover, which keeps pages light."""
-    found = Glossary(glossary().terms)
+    found = glossary().terms_only
     parts = TAG.split(html)
     for index, part in enumerate(parts):
         if not part or part.startswith("<"):
             continue
         if text_lang == "zh":
-            matches = [(s, e, entry) for s, e, entry in found.scan(part)]
+            matches = found.scan(part)
         else:
             matches = []
             for entry in found.entries:
