@@ -16,7 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(config: dict | None = None) -> Flask:
     """Load the plan in every language and return the app. Raises ContentErrors on bad content."""
-    from . import glossary_pages, i18n, security, views
+    from . import figures_pages, glossary_pages, i18n, security, views
     from .search import web as search_web
     from .store import PlanStore
 
@@ -36,4 +36,5 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(views.bp)
     app.register_blueprint(search_web.bp)
     app.register_blueprint(glossary_pages.bp)
+    app.register_blueprint(figures_pages.bp)
     return app

@@ -14,13 +14,14 @@ from pathlib import Path
 from . import translation
 from .errors import ContentError, ContentErrors
 from .glossary import Glossary, mongolian_term_in
-from .loader import load_glossary, load_plans
+from .figures import Figures
+from .loader import load_figures, load_glossary, load_plans
 from .model import Chapter, Paragraph, Plan
 from .mongolian import MVS, NNBSP
+from .numerals import NUMBER
 
 #: Latin letters a Mongolian paragraph may contain: acronyms the Chinese text uses as they are.
 ACRONYMS = frozenset({"5G", "IPV6", "GEP", "SEE", "GAP", "SOP", "G7", "A"})
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
 LATIN_WORD = re.compile(r"[0-9]*[A-Za-z][A-Za-z0-9]*")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -127,10 +128,21 @@ def chapter_findings(chapter: Chapter, source: Chapter, glossary: Glossary | Non
     return findings, missing
 
 
+def figures_findings(figures: Figures, content_dir: Path) -> list[ContentError]:
+    """The Mongolian names of the key figures are valid script. (The loader has already proved
+    that every value appears in its source paragraph.)"""
+    path = Path(content_dir) / "figures.yaml"
+    texts = [(i.line, i.id, i.mn) for i in figures.indicators]
+    texts += [(i.line, i.id, p.mn) for i in figures.indicators for p in i.parts]
+    texts += [(v.line, i.id, v.text_mn) for i in figures.indicators for v in i.values if v.text_mn]
+    return [ContentError(path, line, f"mn: {message}", ident) for line, ident, text in texts for message in script_findings(text)]
+
+
 def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, chapter: int | None = None, allow_missing: bool = False) -> Report:
     try:
         plans = load_plans(content_dir)
         glossary = load_glossary(content_dir)
+        figures = load_figures(content_dir, plans[translation.SOURCE_LANG])
     except ContentErrors as exc:
         errors = exc.errors
         if chapter is not None:
@@ -140,6 +152,7 @@ def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, c
     findings, notes = [], []
     if chapter is None:
         findings += glossary_findings(glossary, source, content_dir)
+        findings += figures_findings(figures, content_dir)
     for lang, plan in plans.items():
         if lang == source.lang or (languages and lang not in languages):
             continue

@@ -19,7 +19,7 @@ from .mongolian import latin_key, to_latin, words
 @dataclass(frozen=True)
 class Entry:
     id: str
-    zh: tuple[str, ...]  # the plan's own form first, then what people type
+    zh: tuple[str, ...]  # the plan's own form first, then exact equivalents: each requires `mn` in a translation
     mn: str  # the approved Mongolian (traditional script)
     definition_zh: str
     definition_mn: str
@@ -27,6 +27,10 @@ class Entry:
     kind: str  # category of a term, or kind of place (town, sumu, port, …)
     source: str = ""  # where the Mongolian form was confirmed
     line: int = 0
+    #: Broader, narrower or merely related words that people type when they look for this term.
+    #: They lead to the entry (glossary filter, open data) but are not the term itself, so they
+    #: never require its Mongolian in a translation and are never marked in the text.
+    related: tuple[str, ...] = ()
 
     @property
     def latin(self) -> str:

@@ -75,7 +75,7 @@ def entry(lang: str, kind: str, ident: str):
 
 def entry_document(entry: Entry, occurrences: list[str], place: bool) -> dict:
     text = "description" if place else "definition"
-    document = {"id": entry.id, "zh": list(entry.zh), "mn": entry.mn, "latin": entry.latin}
+    document = {"id": entry.id, "zh": list(entry.zh), "related": list(entry.related), "mn": entry.mn, "latin": entry.latin}
     if place:
         document["kind"] = entry.kind
     document.update({

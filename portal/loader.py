@@ -35,9 +35,12 @@ import yaml
 
 from . import translation
 from .errors import ContentError, ContentErrors
+from .figures import KINDS as FIGURE_KINDS
+from .figures import QUALIFIERS, RANGE, SHARES, Category, Figures, Indicator, Part, Value, appears_in
 from .glossary import Entry, Glossary
 from .model import PARAGRAPH_ID, SECTION_ID, Chapter, Paragraph, Plan, Section, section_id
 from .mongolian import MongolianTextError, check_encoding
+from .numerals import NUMBER
 
 LANGUAGES = ("zh", "mn")
 EDITION_RE = re.compile(r"^\d{4}[\w.-]*$")
@@ -428,6 +431,11 @@ def load_glossary(content_dir: Path | str) -> Glossary:
                 claimed.setdefault(form, (path, line, entry.id))
             entries.append(entry)
         loaded[name] = tuple(entries)
+    for name, entries in loaded.items():
+        for entry in entries:
+            for form in entry.related:
+                if form in claimed:
+                    errors.append(ContentError(Path(content_dir) / name, entry.line, f"related word {form!r} is a form of {claimed[form][2]!r}; a word leads to one entry"))
     if errors:
         raise ContentErrors(errors)
     return Glossary(loaded["glossary.yaml"], loaded["places.yaml"])
@@ -441,7 +449,7 @@ def _glossary_entry(path: Path, line: int, item, kind_field: str, errors: list[C
     problems = [f"lacks {key!r}" for key in required if not item.get(key)]
     problems += [
         "occurrences are computed from the text; remove this field" if key == "occurrences" else f"unknown field {key!r}"
-        for key in item if key not in required and key != "source"
+        for key in item if key not in required and key not in ("source", "related")
     ]
     ident = str(item.get("id", ""))
     if ident and not ENTRY_ID.match(ident):
@@ -449,6 +457,10 @@ def _glossary_entry(path: Path, line: int, item, kind_field: str, errors: list[C
     forms = item.get("zh")
     if not isinstance(forms, list) or not all(isinstance(f, str) and len(f.strip()) >= 2 for f in forms):
         problems.append("zh must be a list of Chinese forms of at least two characters")
+    related = item.get("related") or []
+    if not isinstance(related, list) or not all(isinstance(f, str) and len(f.strip()) >= 2 for f in related):
+        problems.append("related must be a list of Chinese words of at least two characters")
+        related = []
     if item.get("status") not in translation.RECORDED:
         problems.append(f"status must be one of {', '.join(translation.RECORDED)}")
     for key in ("mn", "definition_mn"):
@@ -462,9 +474,134 @@ def _glossary_entry(path: Path, line: int, item, kind_field: str, errors: list[C
     return Entry(
         ident, tuple(f.strip() for f in forms), str(item["mn"]).strip(), str(item["definition_zh"]).strip(),
         str(item["definition_mn"]).strip(), item["status"], str(item[kind_field]), str(item.get("source", "")), line,
+        tuple(f.strip() for f in related),
     )
 
 
 def available_languages(content_dir: Path | str) -> tuple[str, ...]:
     """Languages with at least one chapter file, in the portal's fixed order."""
     return tuple(lang for lang in LANGUAGES if any((Path(content_dir) / lang).glob("*.md")))
+
+
+def _yaml_with_lines(path: Path):
+    """(data, node) of a YAML file, or a ContentError naming the line that breaks it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return yaml.safe_load(text), yaml.compose(text)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentErrors([ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")])
+
+
+def _node_items(node, key: str) -> list:
+    """The YAML nodes of the list under `key` in a mapping node (they know their lines)."""
+    for k, v in getattr(node, "value", []):
+        if getattr(k, "value", None) == key and isinstance(getattr(v, "value", None), list):
+            return v.value
+    return []
+
+
+def _node_lines(node, key: str) -> list[int]:
+    return [item.start_mark.line + 1 for item in _node_items(node, key)]
+
+
+def load_figures(content_dir: Path | str, source: Plan) -> Figures:
+    """`content/figures.yaml`, each value checked against its source paragraphs' Chinese text."""
+    path = Path(content_dir) / "figures.yaml"
+    if not path.exists():
+        return Figures()
+    data, node = _yaml_with_lines(path)
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), t) for k, t in (("categories", list), ("units", dict), ("indicators", list))):
+        raise ContentErrors([ContentError(path, 1, "must have 'categories' (a list), 'units' (a mapping) and 'indicators' (a list)")])
+    errors: list[ContentError] = []
+    categories = []
+    for item, line in zip(data["categories"], _node_lines(node, "categories")):
+        if not isinstance(item, dict) or not all(item.get(k) for k in ("id", "zh", "mn")):
+            errors.append(ContentError(path, line, "a category needs 'id', 'zh' and 'mn'"))
+            continue
+        categories.append(Category(str(item["id"]), str(item["zh"]), str(item["mn"])))
+    units = {str(k): str(v) for k, v in data["units"].items()}
+    paragraphs = {p.id: p for p in source.paragraphs}
+    indicators, ids = [], {}
+    for item, item_node in zip(data["indicators"], _node_items(node, "indicators")):
+        line = item_node.start_mark.line + 1
+        indicator = _indicator(path, line, item, _node_lines(item_node, "values"), {c.id for c in categories}, units, paragraphs, errors)
+        if indicator is None:
+            continue
+        if indicator.id in ids:
+            errors.append(ContentError(path, line, f"id {indicator.id!r} is also used on line {ids[indicator.id]}"))
+        ids.setdefault(indicator.id, line)
+        indicators.append(indicator)
+    for text, where in [(c.mn, c.id) for c in categories] + [(v, k) for k, v in units.items()]:
+        try:
+            check_encoding(text)
+        except MongolianTextError as exc:
+            errors.append(ContentError(path, None, f"{where}: {exc}"))
+    if errors:
+        raise ContentErrors(errors)
+    return Figures(tuple(categories), units, tuple(indicators))
+
+
+def _indicator(path: Path, line: int, item, value_lines: list[int], categories: set[str], units: dict, paragraphs: dict, errors: list[ContentError]) -> Indicator | None:
+    fields = ("id", "category", "zh", "mn", "unit", "sources", "values", "parts", "status")
+    if not isinstance(item, dict):
+        errors.append(ContentError(path, line, "an indicator must be a set of 'key: value' lines"))
+        return None
+    ident = str(item.get("id", ""))
+    problems = [f"lacks {key!r}" for key in ("id", "category", "zh", "mn", "sources", "values", "status") if not item.get(key)]
+    problems += [f"unknown field {key!r}" for key in item if key not in fields]
+    if ident and not ENTRY_ID.match(ident):
+        problems.append(f"id {ident!r} must be lower-case letters, digits and hyphens")
+    if item.get("category") and item["category"] not in categories:
+        problems.append(f"unknown category {item['category']!r} (categories: {', '.join(sorted(categories))})")
+    unit = str(item.get("unit") or "")
+    if unit and unit not in units:
+        problems.append(f"unit {unit!r} has no Mongolian form under 'units'")
+    if item.get("status") not in translation.RECORDED:
+        problems.append(f"status must be one of {', '.join(translation.RECORDED)}")
+    try:
+        check_encoding(str(item.get("mn", "")))
+    except MongolianTextError as exc:
+        problems.append(f"mn: {exc}")
+    sources = item.get("sources") if isinstance(item.get("sources"), list) else []
+    problems += [f"source paragraph {pid!r} does not exist" for pid in sources if pid not in paragraphs]
+    texts = [paragraphs[pid].text for pid in sources if pid in paragraphs]
+    values = []
+    raws = item.get("values") if isinstance(item.get("values"), list) else []
+    for raw, value_line in zip(raws, value_lines):
+        value = _figure_value(raw, value_line, problems)
+        if value is None:
+            continue
+        if value.numbers and not unit:
+            problems.append(f"value {value.written!r} is a number, so the indicator needs a 'unit'")
+        if texts and not any(appears_in(value, text) for text in texts):
+            what = repr(value.text_zh) if value.text_zh else f"{value.written!r}"
+            # named at the value's own line: that is the line to fix
+            errors.append(ContentError(path, value_line, f"value {what} ({value.period}) does not appear in the Chinese text of {', '.join(sources)}", ident))
+            continue
+        values.append(value)
+    parts = tuple(Part(str(p.get("zh", "")), str(p.get("mn", ""))) for p in item.get("parts") or [] if isinstance(p, dict))
+    for value in values:
+        if value.is_shares and len(value.numbers) != len(parts):
+            problems.append(f"value {value.written!r} has {len(value.numbers)} shares but 'parts' names {len(parts)}")
+    if problems or len(values) < len(raws):
+        errors.extend(ContentError(path, line, problem, ident or None) for problem in problems)
+        return None
+    return Indicator(ident, item["category"], str(item["zh"]), str(item["mn"]), unit, tuple(sources), tuple(values), parts, item["status"], line)
+
+
+def _figure_value(raw, line: int, problems: list[str]) -> Value | None:
+    if not isinstance(raw, dict) or not raw.get("period") or raw.get("kind") not in FIGURE_KINDS:
+        problems.append(f"each value needs a 'period' and a 'kind' ({' or '.join(FIGURE_KINDS)})")
+        return None
+    qualifier = raw.get("qualifier") or ""
+    if qualifier and qualifier not in QUALIFIERS:
+        problems.append(f"qualifier must be one of {', '.join(QUALIFIERS)}")
+    text = raw.get("text")
+    if isinstance(text, dict) and text.get("zh") and text.get("mn"):
+        return Value(str(raw["period"]), raw["kind"], "", str(text["zh"]), str(text["mn"]), qualifier, line)
+    written = str(raw.get("value", "")).strip()
+    if not NUMBER.fullmatch(written) and not RANGE.match(written) and not SHARES.match(written):
+        problems.append(f"value {written!r} must be a number, a range like 3—5, shares like 8.5:44.5:47, or a 'text' with zh and mn")
+        return None
+    return Value(str(raw["period"]), raw["kind"], written, "", "", qualifier, line)

@@ -1,10 +1,16 @@
-"""Chinese numerals for chapter and section labels (第十二章, 第三节).
+"""Numbers in the text, and Chinese numerals for chapter and section labels (第十二章, 第三节).
 
 The seed text labels chapters and sections in Chinese numerals; the content files store plain
 numbers, and pages print the label in the reader's language.
 """
 
 from __future__ import annotations
+
+import re
+
+#: A number as the plan writes it in digits (5.4, 43694, 2035): translations must keep every
+#: one, and every key figure must be one of its source paragraph's.
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 _DIGITS = "零一二三四五六七八九"
 

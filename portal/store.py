@@ -16,7 +16,9 @@ from flask import g, has_request_context
 
 from .errors import ContentErrors
 from .glossary import Glossary
-from .loader import load_glossary, load_plans, load_synonyms
+from .figures import Figures
+from .loader import load_figures, load_glossary, load_plans, load_synonyms
+from .translation import SOURCE_LANG
 from .model import Plan
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,7 @@ class Content:
     plans: dict[str, Plan]
     synonyms: tuple[tuple[str, ...], ...]
     glossary: Glossary = field(default_factory=Glossary)
+    figures: Figures = field(default_factory=Figures)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def documents(self):
@@ -59,7 +62,8 @@ class Content:
 
 
 def load_content(content_dir: Path) -> Content:
-    return Content(load_plans(content_dir), load_synonyms(content_dir), load_glossary(content_dir))
+    plans = load_plans(content_dir)
+    return Content(plans, load_synonyms(content_dir), load_glossary(content_dir), load_figures(content_dir, plans[SOURCE_LANG]))
 
 
 class PlanStore:

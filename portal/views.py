@@ -69,9 +69,12 @@ def site_pages() -> Iterator[tuple[str, dict]]:
     glossary = current_app.extensions["portal.plans"].content().glossary
     for kind, entries in (("glossary", glossary.terms), ("places", glossary.places)):
         yield "glossary.open_data", {"kind": kind}
+    yield "figures.open_data", {}
     for lang, plan in plans().items():
         yield "pages.home", {"lang": lang}
         yield "pages.plan_json", {"lang": lang}
+        yield "figures.page", {"lang": lang}
+        yield "figures.csv_file", {"lang": lang}
         yield "search.page", {"lang": lang}
         yield "search.index_file", {"lang": lang}
         for kind, entries in (("glossary", glossary.terms), ("places", glossary.places)):

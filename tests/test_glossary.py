@@ -63,9 +63,9 @@ def test_occurrences_match_a_fresh_scan_of_the_text(built_site, glossary):
 
 def test_open_data_format(built_site):
     terms = json.loads((built_site / "glossary.json").read_text(encoding="utf-8"))
-    assert set(terms[0]) == {"id", "zh", "mn", "latin", "definition_zh", "definition_mn", "status", "occurrences"}
+    assert set(terms[0]) == {"id", "zh", "related", "mn", "latin", "definition_zh", "definition_mn", "status", "occurrences"}
     places = json.loads((built_site / "places.json").read_text(encoding="utf-8"))
-    assert set(places[0]) == {"id", "zh", "mn", "latin", "kind", "description_zh", "description_mn", "status", "occurrences"}
+    assert set(places[0]) == {"id", "zh", "related", "mn", "latin", "kind", "description_zh", "description_mn", "status", "occurrences"}
     assert all(item["status"] == "draft" for item in terms + places)
 
 
@@ -104,6 +104,8 @@ def test_unused_term_and_invalid_mongolian_are_reported(tmp_path):
         (lambda t: t.replace("status: draft", "status: approved"), "status must be one of draft, reviewed"),
         (lambda t: t.replace("ᠪᠡᠯᠴᠢᠭᠡᠷ", "\ue2a3\ue26b"), "Private Use Area"),
         (lambda t: t.replace("[禁牧, 禁止放牧]", "[禁]"), "at least two characters"),
+        (lambda t: t.replace("  status: draft\n", "  status: draft\n  related: [禁止放牧]\n"), "related word '禁止放牧' is a form of 'jin-mu'"),
+        (lambda t: t.replace("  status: draft\n", "  status: draft\n  related: 放牧\n"), "related must be a list"),
     ],
 )
 def test_malformed_glossary_is_refused_with_its_line(tmp_path, change, words):
@@ -154,3 +156,16 @@ def test_chapter_marks_the_first_use_of_a_term_in_each_section(client):
     assert section.count('>禁牧</button>') == 1
     assert 'popovertarget="term-jin-mu"' in section and 'id="term-jin-mu" popover' in section
     assert body.count('id="term-jin-mu"') == 1  # one definition per page, however often it is marked
+
+
+def test_a_related_word_leads_to_the_entry_but_requires_nothing(tmp_path):
+    """The paragraph says 禁牧. As a form of the entry, 禁牧 requires the approved term in the
+    translation (see above); as a related word (broader, typed by readers) it requires nothing,
+    is never marked in the text, and still leads to the entry."""
+    related = TERM.replace("[禁牧, 禁止放牧]", "[禁止放牧]").replace("  status: draft\n", "  status: draft\n  related: [禁牧]\n")
+    content = small_content(tmp_path, related)
+    entry = load_glossary(content).entry("jin-mu")
+    assert entry.zh == ("禁止放牧",) and entry.related == ("禁牧",)
+    paragraph = next(p for p in load_plan(content, "zh").paragraphs if "禁牧" in p.text)
+    assert "禁牧" in paragraph.text and not load_glossary(content).scan(paragraph.text)
+    assert not any("approved term" in f.message for f in check_content(content, allow_missing=True).findings)
