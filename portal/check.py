@@ -15,7 +15,9 @@ from . import translation
 from .errors import ContentError, ContentErrors
 from .glossary import Glossary, mongolian_term_in
 from .figures import Figures
-from .loader import load_figures, load_glossary, load_plans
+from .editions import Editions
+from .loader import load_editions, load_figures, load_glossary, load_notices, load_plans
+from .updates import Notices
 from .model import Chapter, Paragraph, Plan
 from .mongolian import MVS, NNBSP
 from .numerals import NUMBER
@@ -36,7 +38,7 @@ BAD_NNBSP = re.compile(f"(?<![\u1820-\u1878\u180b-\u180f0-9%)\ufe3e\u300b\u201d]
 @dataclass(frozen=True)
 class Report:
     findings: list[ContentError]  # each one fails the check
-    notes: list[ContentError]  # reported, not failing (untranslated text when allowed)
+    notes: list[ContentError]  # warnings: reported, failing only with --strict
 
 
 def _numbers(text: str) -> list[str]:
@@ -47,20 +49,20 @@ def paragraph_findings(paragraph: Paragraph, source: Paragraph, path: Path | Non
     """Script and number checks of one translated paragraph against its Chinese source."""
     found = []
 
-    def finding(message: str) -> None:
-        found.append(ContentError(path or "content", paragraph.line, message, paragraph.id))
+    def finding(message: str, code: str) -> None:
+        found.append(ContentError(path or "content", paragraph.line, message, paragraph.id, code))
 
     text = paragraph.text
     if paragraph.status == "stale":
-        finding("stale: the Chinese text changed after this translation was made; update it, then run 'portal translation stamp'")
+        finding("the Chinese text changed after this translation was made; update it, then run 'portal translation stamp'", "stale")
     for message in script_findings(text):
-        finding(message)
+        finding(message, "script")
     mongolian_numbers = _numbers(text)
     for number in _numbers(source.text):
         if number in mongolian_numbers:
             mongolian_numbers.remove(number)
         else:
-            finding(f"number {number} of the Chinese text is missing from the translation")
+            finding(f"number {number} of the Chinese text is missing from the translation", "number")
     return found
 
 
@@ -92,7 +94,7 @@ def glossary_findings(glossary: Glossary, source: Plan, content_dir: Path) -> li
         if not occurrences[entry.id]:
             found.append(ContentError(path, entry.line, f"no form of this entry ({', '.join(entry.zh)}) occurs in the plan", entry.id))
         for field in ("mn", "definition_mn"):
-            found += [ContentError(path, entry.line, f"{field}: {message}", entry.id) for message in script_findings(getattr(entry, field))]
+            found += [ContentError(path, entry.line, f"{field}: {message}", entry.id, "script") for message in script_findings(getattr(entry, field))]
     return found
 
 
@@ -101,7 +103,7 @@ def term_findings(paragraph: Paragraph, source: Paragraph, glossary: Glossary, p
     found = []
     for entry in dict.fromkeys(entry for _, _, entry in glossary.scan(source.text)):
         if not mongolian_term_in(entry.mn, paragraph.text):
-            found.append(ContentError(path or "content", paragraph.line, f"the Chinese uses {entry.zh[0]!r}; the translation must use the approved term {entry.mn!r} (glossary: {entry.id})", paragraph.id))
+            found.append(ContentError(path or "content", paragraph.line, f"the Chinese uses {entry.zh[0]!r}; the translation must use the approved term {entry.mn!r} (glossary: {entry.id})", paragraph.id, "term"))
     return found
 
 
@@ -113,13 +115,13 @@ def chapter_findings(chapter: Chapter, source: Chapter, glossary: Glossary | Non
     untranslated = [p.id for p in chapter.paragraphs if p.status == "missing"]
     titles = [s.id for s in chapter.titled_sections if s.title_lang == translation.SOURCE_LANG]
     if chapter.title_lang == translation.SOURCE_LANG:
-        missing.append(ContentError(path, None, f"chapter {chapter.number} has no translation file"))
+        missing.append(ContentError(path, None, f"chapter {chapter.number} has no translation file", code="untranslated"))
     elif titles:
-        missing.append(ContentError(path, None, f"untranslated section titles: {', '.join(titles)}"))
+        missing.append(ContentError(path, None, f"untranslated section titles: {', '.join(titles)}", code="untranslated"))
     if untranslated:
         total = len(chapter.paragraphs)
         shown = ", ".join(untranslated[:6]) + (", …" if len(untranslated) > 6 else "")
-        missing.append(ContentError(path, None, f"coverage {total - len(untranslated)}/{total}: not translated: {shown}"))
+        missing.append(ContentError(path, None, f"coverage {total - len(untranslated)}/{total}: not translated: {shown}", code="untranslated"))
     for paragraph in chapter.paragraphs:
         if paragraph.status != "missing":
             findings.extend(paragraph_findings(paragraph, sources[paragraph.id], chapter.path))
@@ -135,14 +137,84 @@ def figures_findings(figures: Figures, content_dir: Path) -> list[ContentError]:
     texts = [(i.line, i.id, i.mn) for i in figures.indicators]
     texts += [(i.line, i.id, p.mn) for i in figures.indicators for p in i.parts]
     texts += [(v.line, i.id, v.text_mn) for i in figures.indicators for v in i.values if v.text_mn]
-    return [ContentError(path, line, f"mn: {message}", ident) for line, ident, text in texts for message in script_findings(text)]
+    return [ContentError(path, line, f"mn: {message}", ident, "script") for line, ident, text in texts for message in script_findings(text)]
 
 
-def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, chapter: int | None = None, allow_missing: bool = False) -> Report:
+#: A link in content: to a paragraph or section of the plan (#c4s1p3), or to a web address.
+LINK = re.compile(r"\]\(([^)\s]*)")
+LINK_TARGET = re.compile(r"^#(c\d+s\d+(?:p\d+)?)$")
+
+
+def link_findings(plans: dict[str, Plan], notices: Notices) -> list[ContentError]:
+    """Every link in a paragraph or notice leads somewhere: a paragraph or section that exists,
+    or a web address. Paths between pages would break on other hosts and in the offline copy."""
+    source = plans[translation.SOURCE_LANG]
+    sections = {s.id for c in source.chapters for s in c.sections}
+    found = []
+
+    def check(target: str, path, line, ident) -> None:
+        if target.startswith(("https://", "http://", "mailto:")):
+            return
+        match = LINK_TARGET.match(target)
+        if not match:
+            found.append(ContentError(path, line, f"link to {target!r}: link to a paragraph or section as (#c4s1p3), or to a web address (https://…)", ident, "link"))
+        elif not (source.locate(match.group(1)) or match.group(1) in sections):
+            found.append(ContentError(path, line, f"broken link: there is no paragraph or section {match.group(1)}", ident, "link"))
+
+    for plan in plans.values():
+        for chapter in plan.chapters:
+            for paragraph in chapter.paragraphs:
+                if paragraph.status != "missing":
+                    for target in LINK.findall(paragraph.markdown):
+                        check(target, chapter.path or "content", paragraph.line, paragraph.id)
+    for lang in notices.by_lang:
+        for notice in notices.of(lang):
+            for number, text in enumerate(notice.path.read_text(encoding="utf-8").splitlines(), 1):
+                for target in LINK.findall(text):
+                    check(target, notice.path, number, None)
+    return found
+
+
+def edition_findings(editions: Editions, content_dir: Path) -> list[ContentError]:
+    """Warn when content/ has changes not yet recorded in its frozen edition."""
+    current = editions.get(editions.current)
+    frozen = Path(content_dir) / "editions" / editions.current
+    if current is None or not frozen.exists():
+        return []
+    changed = []
+    for lang in ("zh", "mn"):
+        for path in sorted((Path(content_dir) / lang).glob("*.md")):
+            copy = frozen / lang / path.name
+            if not copy.exists() or copy.read_bytes() != path.read_bytes():
+                changed.append(f"{lang}/{path.name}")
+    if not changed:
+        return []
+    return [ContentError(frozen, None, f"content/ differs from the recorded edition {editions.current} in {', '.join(changed)}: publish the changes as a new edition with 'portal edition freeze NAME --date …'", code="unpublished")]
+
+
+def notice_findings(notices: Notices, languages: tuple[str, ...]) -> list[ContentError]:
+    """Warn when a notice exists in one language only."""
+    found = []
+    slugs = {lang: {n.slug: n for n in notices.of(lang)} for lang in languages}
+    for lang in languages:
+        for slug, notice in slugs[lang].items():
+            for other in languages:
+                if slug not in slugs[other]:
+                    found.append(ContentError(notice.path, None, f"this notice has no {other} version ({notice.path.name.replace(f'.{lang}.md', f'.{other}.md')})", code="notice-untranslated"))
+    return found
+
+
+def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, chapter: int | None = None,
+                  allow_missing: bool = False, strict: bool = False) -> Report:
+    """Everything a build needs to be right. `findings` fail the check; `notes` are warnings
+    (untranslated text with `allow_missing`, unpublished changes, one-language notices), which
+    fail it only when `strict`."""
     try:
         plans = load_plans(content_dir)
         glossary = load_glossary(content_dir)
         figures = load_figures(content_dir, plans[translation.SOURCE_LANG])
+        editions = load_editions(content_dir, plans)
+        notices = load_notices(content_dir)
     except ContentErrors as exc:
         errors = exc.errors
         if chapter is not None:
@@ -153,6 +225,9 @@ def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, c
     if chapter is None:
         findings += glossary_findings(glossary, source, content_dir)
         findings += figures_findings(figures, content_dir)
+        findings += link_findings(plans, notices)
+        notes += edition_findings(editions, content_dir)
+        notes += notice_findings(notices, tuple(plans))
     for lang, plan in plans.items():
         if lang == source.lang or (languages and lang not in languages):
             continue
@@ -162,4 +237,6 @@ def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, c
             found, missing = chapter_findings(translated, source.chapter(translated.number), glossary)
             findings.extend(found)
             (notes if allow_missing else findings).extend(missing)
+    if strict:
+        findings, notes = findings + notes, []
     return Report(findings, notes)

@@ -78,7 +78,18 @@ def build(out: Path, site_url: str, content_dir: Path) -> None:
 
     from .freeze import BuildError, build as build_site
 
+    from .check import check_content
+
     started = time.perf_counter()
+    # The check first: a build never publishes content with errors. Untranslated and stale
+    # Mongolian is published with a notice on the page (a correction of the Chinese must not
+    # wait for the translator), so those are warnings here.
+    report = check_content(content_dir, allow_missing=True)
+    errors = [f for f in report.findings if f.code != "stale"]
+    for note in report.notes + [f for f in report.findings if f.code == "stale"]:
+        click.echo(f"warning: {note}", err=True)
+    if errors:
+        fail_with(ContentErrors(errors))
     try:
         count = build_site(out, {"CONTENT_DIR": str(content_dir), "SITE_URL": site_url})
     except ContentErrors as exc:
@@ -92,21 +103,67 @@ def build(out: Path, site_url: str, content_dir: Path) -> None:
 @main.command()
 @click.option("--lang", type=click.Choice(["zh", "mn"]), multiple=True, help="Check only this language.")
 @click.option("--chapter", type=int, help="Report only on this chapter.")
-@click.option("--allow-missing", is_flag=True, help="Report untranslated paragraphs without failing.")
+@click.option("--allow-missing", is_flag=True, help="Report untranslated paragraphs as warnings instead of errors.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @content_option
-def check(lang: tuple[str, ...], chapter: int | None, allow_missing: bool, content_dir: Path) -> None:
-    """Validate the content and the translations; report every problem with its file and line."""
+def check(lang: tuple[str, ...], chapter: int | None, allow_missing: bool, strict: bool, content_dir: Path) -> None:
+    """Validate everything a build needs: structure, ids, links, translations, glossary, key
+    figures, editions and update notices. One finding per line: file:line: code message.
+    Exit status 0 when clean, 1 on errors, 2 on a usage error."""
     from .check import check_content
 
-    report = check_content(content_dir, lang or None, chapter, allow_missing)
+    report = check_content(content_dir, lang or None, chapter, allow_missing, strict)
     for note in report.notes:
-        click.echo(f"note: {note}")
+        click.echo(f"warning: {note}")
     for finding in report.findings:
         click.echo(str(finding))
     if report.findings:
         click.echo(f"{len(report.findings)} problem(s) found.", err=True)
         sys.exit(1)
-    click.echo("content OK" + (f" ({len(report.notes)} note(s) on untranslated text)" if report.notes else ""))
+    click.echo("content OK" + (f" ({len(report.notes)} warning(s))" if report.notes else ""))
+
+
+@main.group()
+def edition() -> None:
+    """Editions of the plan: record the current text under a name and a date."""
+
+
+@edition.command("freeze")
+@click.argument("name")
+@click.option("--date", required=True, help="The edition's date: a year (2022) or a day (2023-06-30).")
+@click.option("--title-zh", required=True, help="Its title in Chinese, e.g. 2023年中期调整.")
+@click.option("--title-mn", required=True, help="Its title in Mongolian script.")
+@click.option("--note-zh", default="", help="Optional: what this edition changes, in Chinese.")
+@click.option("--note-mn", default="", help="Optional: the same in Mongolian.")
+@click.option("--demonstration", is_flag=True, help="Mark it as a made-up example, not the plan.")
+@content_option
+def edition_freeze(name: str, date: str, title_zh: str, title_mn: str, note_zh: str, note_mn: str, demonstration: bool, content_dir: Path) -> None:
+    """Record the text in content/ as edition NAME (content/editions/NAME/)."""
+    from .publish import freeze_edition
+
+    try:
+        folder = freeze_edition(content_dir, name, date, title_zh, title_mn, note_zh, note_mn, demonstration)
+    except ContentErrors as exc:
+        fail_with(exc)
+    click.echo(f"recorded edition {name} in {folder}")
+
+
+@edition.command("list")
+@content_option
+def edition_list(content_dir: Path) -> None:
+    """Every edition, oldest first, with the number of paragraphs it changed."""
+    from .editions import compare
+    from .loader import load_editions, load_plans
+
+    try:
+        editions = load_editions(content_dir, load_plans(content_dir))
+    except ContentErrors as exc:
+        fail_with(exc)
+    for item in editions.all:
+        before = editions.predecessor(item.name)
+        changed = len(compare(before.plans["zh"], item.plans["zh"])) if before else 0
+        flags = (" (current)" if item.name == editions.current else "") + (" (demonstration)" if item.demonstration else "")
+        click.echo(f"{item.name}\t{item.date}\t{item.title_zh}\t{changed} paragraph(s) changed{flags}")
 
 
 @main.group()

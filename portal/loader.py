@@ -24,6 +24,7 @@ the inline text of each paragraph goes through Python-Markdown.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -34,7 +35,9 @@ import markdown
 import yaml
 
 from . import translation
+from .editions import EDITION_DATE, EDITION_NAME, Edition, Editions, reused_ids
 from .errors import ContentError, ContentErrors
+from .updates import NOTICE_FILE, Notice, Notices
 from .figures import KINDS as FIGURE_KINDS
 from .figures import QUALIFIERS, RANGE, SHARES, Category, Figures, Indicator, Part, Value, appears_in
 from .glossary import Entry, Glossary
@@ -605,3 +608,151 @@ def _figure_value(raw, line: int, problems: list[str]) -> Value | None:
         problems.append(f"value {written!r} must be a number, a range like 3—5, shares like 8.5:44.5:47, or a 'text' with zh and mn")
         return None
     return Value(str(raw["period"]), raw["kind"], written, "", "", qualifier, line)
+
+
+EDITION_FIELDS = {"date": str, "title_zh": str, "title_mn": str, "note_zh": str, "note_mn": str, "demonstration": bool}
+
+
+def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions:
+    """content/editions/<name>/ (edition.yaml beside zh/ and mn/ chapter files), oldest first.
+
+    The current edition is the one the chapter files in content/ name; its text is `current`,
+    even when a frozen copy of it exists (that copy gives its date and title)."""
+    root = Path(content_dir) / "editions"
+    errors: list[ContentError] = []
+    found: list[Edition] = []
+    snapshots: dict[str, Plan] = {}
+    for folder in sorted(p for p in root.glob("*") if p.is_dir()) if root.exists() else []:
+        meta_path = folder / "edition.yaml"
+        if not EDITION_NAME.match(folder.name):
+            errors.append(ContentError(folder, None, "an edition folder is named like 2022 or 2023-adjustment (a year first; lower-case letters, digits, '.', '-')"))
+            continue
+        if not meta_path.exists():
+            errors.append(ContentError(meta_path, None, "every edition folder needs an edition.yaml with its date and title"))
+            continue
+        try:
+            meta, _ = _yaml_with_lines(meta_path)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        if not isinstance(meta, dict):
+            errors.append(ContentError(meta_path, 1, "must be 'key: value' lines: date, title_zh, title_mn, and optionally note_zh, note_mn, demonstration"))
+            continue
+        lines = {key: n for n, text in enumerate(meta_path.read_text(encoding="utf-8").splitlines(), 1) for key in meta if text.startswith(f"{key}:")}
+        problems = [(lines.get(k, 1), f"lacks {k!r}") for k in ("date", "title_zh", "title_mn") if not meta.get(k)]
+        problems += [(lines[k], f"unknown field {k!r} (fields: {', '.join(EDITION_FIELDS)})") for k in meta if k not in EDITION_FIELDS]
+        date = str(meta.get("date", ""))
+        if date and not EDITION_DATE.match(date):
+            problems.append((lines.get("date", 1), f"date must be a year or a date like 2023-06-30, not {date!r}"))
+        if "demonstration" in meta and not isinstance(meta["demonstration"], bool):
+            problems.append((lines["demonstration"], "demonstration must be true or false"))
+        if problems:
+            errors.extend(ContentError(meta_path, line, message) for line, message in problems)
+            continue
+        plans: dict[str, Plan] = {}
+        snapshot = None  # the recorded text of the current edition, for the id history
+        if folder.name == current[translation.SOURCE_LANG].edition:
+            try:
+                snapshot = load_plan(folder, translation.SOURCE_LANG)
+            except ContentErrors as exc:
+                errors.extend(exc.errors)
+                continue
+        if folder.name != current[translation.SOURCE_LANG].edition:
+            try:
+                plans[translation.SOURCE_LANG] = load_plan(folder, translation.SOURCE_LANG)
+                if (folder / "mn").exists():
+                    plans["mn"] = load_plan(folder, "mn", plans[translation.SOURCE_LANG])
+            except ContentErrors as exc:
+                errors.extend(exc.errors)
+                continue
+            if plans[translation.SOURCE_LANG].edition != folder.name:
+                errors.append(ContentError(folder / "zh", None, f"the chapter files say edition {plans[translation.SOURCE_LANG].edition!r}, but the folder is {folder.name!r}"))
+                continue
+        else:
+            plans = dict(current)
+        found.append(Edition(folder.name, date, str(meta["title_zh"]), str(meta["title_mn"]), str(meta.get("note_zh", "")),
+                             str(meta.get("note_mn", "")), bool(meta.get("demonstration", False)), folder, plans))
+        if snapshot is not None:
+            snapshots[folder.name] = snapshot
+    name = current[translation.SOURCE_LANG].edition
+    if not any(e.name == name for e in found):
+        found.append(Edition(name, name[:4], name, name, plans=dict(current)))
+    found.sort(key=lambda e: (e.date, e.name))
+    # Id history: every recorded text in date order, and content/ right after the record of
+    # its own edition (it may have changed since).
+    history = []
+    for e in found:
+        if e.name == name and name in snapshots:
+            history.append((e.name, snapshots[name]))
+        history.append((e.name if e.name != name else f"{name} (content/)", e.plans[translation.SOURCE_LANG]))
+    for ident, dropped, back in reused_ids(history):
+        dropped, back = dropped.replace(" (content/)", ""), back.replace(" (content/)", "")
+        where = current[translation.SOURCE_LANG].locate(ident) if back == name else None
+        path = where[0].path if where else Path(content_dir) / "editions" / back / "zh"
+        errors.append(ContentError(path, where[2].line if where else None, f"id reused: a paragraph with this id was removed in edition {dropped}, and ids never come back; give this paragraph a new id", ident, "edition"))
+    if errors:
+        raise ContentErrors(errors)
+    return Editions(tuple(found), name)
+
+
+NOTICE_FIELDS = {"title": str, "date": (str, dt.date), "demonstration": bool}
+
+
+def load_notices(content_dir: Path | str) -> Notices:
+    """content/updates/<YYYY-MM-DD>-<slug>.<lang>.md, newest first per language."""
+    folder = Path(content_dir) / "updates"
+    errors: list[ContentError] = []
+    by_lang: dict[str, list[Notice]] = {}
+    renderer = markdown.Markdown(output_format="html")
+    renderer.preprocessors.deregister("html_block")
+    renderer.inlinePatterns.deregister("html")
+    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
+        name = NOTICE_FILE.match(path.name)
+        if not name:
+            errors.append(ContentError(path, None, "a notice file is named <YYYY-MM-DD>-<slug>.<zh|mn>.md, e.g. 2023-06-30-chapter-5-adjustment.zh.md"))
+            continue
+        try:
+            lines = path.read_bytes().decode("utf-8").lstrip("\ufeff").splitlines()
+        except UnicodeDecodeError as exc:
+            errors.append(ContentError(path, None, f"file is not valid UTF-8 (byte {exc.start})"))
+            continue
+        if not lines or lines[0].strip() != "---" or "---" not in [l.strip() for l in lines[1:]]:
+            errors.append(ContentError(path, 1, "a notice starts with front matter between '---' lines: title and date"))
+            continue
+        end = 1 + [l.strip() for l in lines[1:]].index("---")
+        try:
+            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            errors.append(ContentError(path, mark.line + 2 if mark else 1, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"))
+            continue
+        line_of = lambda key: next((n + 1 for n in range(1, end) if lines[n].startswith(f"{key}:")), 1)  # noqa: E731
+        problems = [(1, f"front matter lacks {key!r}") for key in ("title", "date") if not isinstance(meta, dict) or not meta.get(key)]
+        if isinstance(meta, dict):
+            problems += [(line_of(k), f"unknown field {k!r} (fields: title, date, demonstration)") for k in meta if k not in NOTICE_FIELDS]
+            date = meta.get("date")
+            if date and not isinstance(date, dt.date):
+                try:
+                    date = dt.date.fromisoformat(str(date))
+                except ValueError:
+                    problems.append((line_of("date"), f"date must be a day like 2023-06-30, not {date!r}"))
+            if isinstance(date, dt.date) and date.isoformat() != name.group(1):
+                problems.append((line_of("date"), f"date {date.isoformat()} differs from the date in the file name ({name.group(1)})"))
+        body = "\n".join(lines[end + 1 :]).strip()
+        if not body:
+            problems.append((end + 1, "the notice has no text after its front matter"))
+        try:
+            check_encoding(body + str(meta.get("title", "")) if isinstance(meta, dict) else body)
+        except MongolianTextError as exc:
+            problems.append((end + 1, str(exc)))
+        if problems:
+            errors.extend(ContentError(path, line, message) for line, message in problems)
+            continue
+        html = renderer.reset().convert(body)
+        by_lang.setdefault(name.group(3), []).append(Notice(
+            name.group(2), name.group(3), str(meta["title"]).strip(), date, html, plain_text(html),
+            bool(meta.get("demonstration", False)), path,
+        ))
+    if errors:
+        raise ContentErrors(errors)
+    return Notices({lang: tuple(sorted(items, key=lambda n: (n.date, n.slug), reverse=True)) for lang, items in by_lang.items()})

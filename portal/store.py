@@ -17,7 +17,9 @@ from flask import g, has_request_context
 from .errors import ContentErrors
 from .glossary import Glossary
 from .figures import Figures
-from .loader import load_figures, load_glossary, load_plans, load_synonyms
+from .editions import Editions
+from .loader import load_editions, load_figures, load_glossary, load_notices, load_plans, load_synonyms
+from .updates import Notices
 from .translation import SOURCE_LANG
 from .model import Plan
 
@@ -32,6 +34,8 @@ class Content:
     synonyms: tuple[tuple[str, ...], ...]
     glossary: Glossary = field(default_factory=Glossary)
     figures: Figures = field(default_factory=Figures)
+    editions: Editions = field(default_factory=Editions)
+    notices: Notices = field(default_factory=lambda: Notices({}))
     _cache: dict = field(default_factory=dict, repr=False)
 
     def documents(self):
@@ -63,7 +67,10 @@ class Content:
 
 def load_content(content_dir: Path) -> Content:
     plans = load_plans(content_dir)
-    return Content(plans, load_synonyms(content_dir), load_glossary(content_dir), load_figures(content_dir, plans[SOURCE_LANG]))
+    return Content(
+        plans, load_synonyms(content_dir), load_glossary(content_dir), load_figures(content_dir, plans[SOURCE_LANG]),
+        load_editions(content_dir, plans), load_notices(content_dir),
+    )
 
 
 class PlanStore:
@@ -75,7 +82,7 @@ class PlanStore:
         self.reload(strict=True)
 
     def _current_stamp(self) -> tuple:
-        files = sorted([*self.content_dir.glob("*/*.md"), *self.content_dir.glob("*.yaml")])
+        files = sorted([*self.content_dir.glob("*/*.md"), *self.content_dir.glob("*.yaml"), *self.content_dir.glob("editions/*/*.yaml"), *self.content_dir.glob("editions/*/*/*.md")])
         return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
     def reload(self, strict: bool = False) -> None:

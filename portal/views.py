@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
+import re
 from typing import Iterator
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
@@ -74,6 +75,8 @@ def site_pages() -> Iterator[tuple[str, dict]]:
         yield "pages.home", {"lang": lang}
         yield "pages.plan_json", {"lang": lang}
         yield "figures.page", {"lang": lang}
+        yield "updates.index", {"lang": lang}
+        yield "updates.feed", {"lang": lang}
         yield "figures.csv_file", {"lang": lang}
         yield "search.page", {"lang": lang}
         yield "search.index_file", {"lang": lang}
@@ -85,6 +88,22 @@ def site_pages() -> Iterator[tuple[str, dict]]:
             yield "pages.chapter", {"lang": lang, "number": chapter.number}
             if len(plans()) > 1:
                 yield "pages.parallel", {"lang": lang, "number": chapter.number}
+        yield from edition_pages(lang)
+
+
+def edition_pages(lang: str) -> Iterator[tuple[str, dict]]:
+    """The changes list, every comparison, and the pages of editions other than the current."""
+    editions = current_app.extensions["portal.plans"].content().editions
+    yield "changes.changes", {"lang": lang}
+    for old, new in editions.pairs():
+        numbers = {c.number for c in old.plans["zh"].chapters} | {c.number for c in new.plans["zh"].chapters}
+        for number in sorted(numbers):
+            yield "changes.compare_chapter", {"lang": lang, "old": old.name, "new": new.name, "number": number}
+    for item in editions.others():
+        if lang in item.plans:
+            yield "changes.edition_home", {"lang": lang, "name": item.name}
+            for chapter in item.plans[lang].chapters:
+                yield "changes.edition_chapter", {"lang": lang, "name": item.name, "number": chapter.number}
 
 
 @bp.app_url_value_preprocessor
@@ -128,6 +147,8 @@ def template_helpers() -> dict:
         "NATIVE_NAMES": NATIVE_NAMES,
         "generated_on": format_date(dt.date.today(), lang or "zh"),
         "format_number": lambda value: format_number(value, lang or "zh"),
+        "format_day": lambda day: format_date(day, lang or "zh"),
+        "resolve_links": lambda html: resolve_links(html, lang or "zh"),
         "translate_in": translate_in,
         "length_class": length_class,
     }
@@ -163,24 +184,51 @@ def chooser():
 @bp.route("/<any(zh, mn):lang>/")
 def home(lang: str):
     plan = plan_for(lang)
+    notices = current_app.extensions["portal.plans"].content().notices
     return render(
-        "home.html", vertical=lang == "mn", plan=plan, switch=other_languages(lang, "pages.home"),
+        "home.html", vertical=lang == "mn", plan=plan, switch=other_languages(lang, "pages.home"), latest=notices.latest(lang),
         progress=translation_progress(plan) if plan.lang != SOURCE_LANG else None,
     )
 
 
 @bp.route("/<any(zh, mn):lang>/<int:number>/")
 def chapter(lang: str, number: int):
+    content = current_app.extensions["portal.plans"].content()
+    return chapter_page(lang, plan_for(lang), number, content.editions.current, "pages.chapter", {}, parallel=len(plans()) > 1)
+
+
+#: A link written in content to a paragraph or section (#c4s1p3); `portal check` proves the id exists.
+PARAGRAPH_LINK = re.compile(r'href="#(c(\d+)s\d+(?:p\d+)?)"')
+
+
+def resolve_links(html: str, lang: str, number: int | None = None, endpoint: str = "pages.chapter", values: dict | None = None) -> str:
+    """Point content links to paragraphs of other chapters at those chapters' pages."""
+    def target(match: re.Match) -> str:
+        chapter = int(match.group(2))
+        if chapter == number:
+            return match.group(0)
+        return f'href="{link(endpoint, lang=lang, number=chapter, _anchor=match.group(1), **(values or {}))}"'
+
+    return PARAGRAPH_LINK.sub(target, html)
+
+
+def chapter_page(lang: str, plan: Plan, number: int, edition: str, endpoint: str, values: dict, parallel: bool, banner=None):
+    """A chapter of `plan` (the current text or an earlier or later edition's), with a
+    "changed in" marker on each paragraph that `edition` changed. `endpoint` and `values` make
+    the links to other chapters and languages stay within the same edition."""
+    from .changes_pages import change_markers
     from .glossary_pages import mark_entries
 
-    plan = plan_for(lang)
     chapter = chapter_of(plan, number)
     previous, following = plan.neighbours(chapter)
     marked, explained = {}, set()
     for section in chapter.sections:
         seen: set[str] = set()  # each term is marked at its first use in a section
         for paragraph in section.paragraphs:
-            marked[paragraph.id] = mark_entries(paragraph.html, paragraph.lang, lang, seen, explained)
+            html = resolve_links(paragraph.html, lang, number, endpoint, values)
+            marked[paragraph.id] = mark_entries(html, paragraph.lang, lang, seen, explained)
+    content = current_app.extensions["portal.plans"].content()
+    edition_plans = content.editions.get(edition).plans if content.editions.get(edition) else plans()
     return render(
         "chapter.html",
         marked=marked,
@@ -189,9 +237,13 @@ def chapter(lang: str, number: int):
         chapter=chapter,
         previous=previous,
         following=following,
-        switch=other_languages(lang, "pages.chapter", number=number),
-        counterparts=[other for other in plans() if other != lang and plans()[other].chapter(number)],
-        parallel=len(plans()) > 1,
+        chapter_endpoint=endpoint,
+        endpoint_values=values,
+        markers=change_markers(edition, lang),
+        banner=banner,
+        switch=other_languages(lang, endpoint, number=number, **values),
+        counterparts=[other for other in edition_plans if other != lang and edition_plans[other].chapter(number)],
+        parallel=parallel,
     )
 
 

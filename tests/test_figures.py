@@ -69,7 +69,7 @@ def test_a_planted_wrong_number_is_caught_with_its_line(content_copy):
     with pytest.raises(ContentErrors) as caught:
         load_figures(content_copy, load_plan(content_copy, "zh"))
     message = str(caught.value)
-    assert f"figures.yaml:{line}: [urban-income] value '43695' (2020) does not appear in the Chinese text of c1s1p1" in message
+    assert f"figures.yaml:{line}: figures [urban-income] value '43695' (2020) does not appear in the Chinese text of c1s1p1" in message
     findings = check_content(content_copy, allow_missing=True).findings
     assert any(f.line == line and "43695" in f.message for f in findings)
     result = CliRunner().invoke(main, ["check", "--allow-missing", "--content", str(content_copy)])

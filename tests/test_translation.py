@@ -66,7 +66,7 @@ def test_stamp_records_the_current_fingerprint(content):
 
 def test_check_passes_on_the_fixture_except_what_is_planted(content):
     report = check_content(content, allow_missing=True)
-    assert [(f.paragraph_id, "stale" in f.message) for f in report.findings] == [("c1s1p2", True)]
+    assert [(f.paragraph_id, f.code) for f in report.findings] == [("c1s1p2", "stale")]
     assert any("coverage 3/4" in n.message for n in report.notes)
     strict = check_content(content)
     assert any("coverage 3/4" in f.message for f in strict.findings)
@@ -131,7 +131,7 @@ def test_check_on_one_chapter_and_cli_exit_codes(content):
     assert all(f.path.name == "01.md" for f in check_content(content, chapter=1).findings)
     runner = CliRunner()
     result = runner.invoke(main, ["check", "--content", str(content), "--allow-missing"])
-    assert result.exit_code == 1 and "[c1s1p2] stale" in result.output and "note:" in result.output
+    assert result.exit_code == 1 and "stale [c1s1p2]" in result.output and "warning:" in result.output
     assert runner.invoke(main, ["translation", "stamp", "c1s1p2", "--content", str(content)]).exit_code == 0
     result = runner.invoke(main, ["check", "--content", str(content), "--allow-missing"])
     assert result.exit_code == 0, result.output

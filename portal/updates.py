@@ -1,0 +1,43 @@
+"""Update notices: short announcements staff write in both languages, listed on
+/<lang>/updates/, the latest on the home page, and published as an Atom feed per language.
+
+A notice is content/updates/<YYYY-MM-DD>-<slug>.<lang>.md with front matter (title, date) and a
+short Markdown body. The slug joins the two languages of one notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+NOTICE_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.(zh|mn)\.md$")
+
+
+@dataclass(frozen=True)
+class Notice:
+    slug: str  # "2022-edition-published": the anchor and the feed entry's id
+    lang: str
+    title: str
+    date: dt.date
+    html: str  # the body, rendered
+    text: str  # the body as plain text, for the feed summary and search engines
+    demonstration: bool = False
+    path: Path | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"notice-{self.slug}"
+
+
+@dataclass(frozen=True)
+class Notices:
+    by_lang: dict  # lang → notices, newest first
+
+    def of(self, lang: str) -> tuple[Notice, ...]:
+        return self.by_lang.get(lang, ())
+
+    def latest(self, lang: str) -> Notice | None:
+        notices = self.of(lang)
+        return notices[0] if notices else None
