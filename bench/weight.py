@@ -23,6 +23,9 @@ PAGE_TYPES = {
     "plan home": "{lang}/index.html", "chapter": "{lang}/4/index.html", "side by side": "{lang}/4/parallel/index.html",
     "search": "{lang}/search/index.html", "glossary": "{lang}/glossary/index.html",
     "glossary entry": "{lang}/glossary/jin-mu/index.html", "place": "{lang}/places/ba-yan-hao-te/index.html",
+    "key figures": "{lang}/figures/index.html", "what changed": "{lang}/changes/index.html",
+    "comparison": "{lang}/compare/2022/2023-demo/7/index.html", "updates": "{lang}/updates/index.html",
+    "sheet": "{lang}/sheets/c4s1/index.html",
 }
 ASSET = re.compile(r'(?:href|src)="([^"]+\.(?:css|js))"')
 

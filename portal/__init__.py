@@ -16,7 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(config: dict | None = None) -> Flask:
     """Load the plan in every language and return the app. Raises ContentErrors on bad content."""
-    from . import changes_pages, figures_pages, glossary_pages, i18n, security, updates_pages, views
+    from . import changes_pages, figures_pages, glossary_pages, i18n, offline, security, sheets, updates_pages, views
     from .search import web as search_web
     from .store import PlanStore
 
@@ -39,4 +39,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(figures_pages.bp)
     app.register_blueprint(changes_pages.bp)
     app.register_blueprint(updates_pages.bp)
+    app.register_blueprint(offline.bp)
+    app.register_blueprint(sheets.bp)
     return app

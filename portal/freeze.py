@@ -16,6 +16,8 @@ from flask import Flask
 from flask_frozen import Freezer
 
 from . import create_app
+from .errors import ContentErrors
+from .offline import write_manifests_and_zip
 from .views import site_pages
 
 
@@ -57,8 +59,14 @@ def build(out: Path | str, config: dict | None = None) -> int:
         count = freeze_into(app, staging)
         if not (staging / "index.html").exists():
             raise BuildError("the frozen site has no index.html")
-    except BaseException:
+        write_manifests_and_zip(app, staging)
+    except (ContentErrors, BuildError):
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except BaseException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, Exception):  # a failing page or a full disk: say so, no traceback
+            raise BuildError(f"{type(exc).__name__}: {exc}") from exc
         raise
     retired = out.parent / f".{out.name}.old"
     shutil.rmtree(retired, ignore_errors=True)

@@ -60,11 +60,20 @@ def link(endpoint: str, **values) -> str:
     return posixpath.relpath(path, base) + hash_mark + fragment
 
 
+def site_link(path: str) -> str:
+    """A link to a file written beside the pages (not a route), like the site's zip."""
+    if not current_app.config.get("RELATIVE_URLS"):
+        return "/" + path
+    base = request.path if request.path.endswith("/") else posixpath.dirname(request.path)
+    return posixpath.relpath("/" + path, base)
+
+
 def site_pages() -> Iterator[tuple[str, dict]]:
     """(endpoint, values) of every page, for the freezer, the sitemap and the tests."""
     yield "pages.chooser", {}
     yield "pages.not_found_page", {}
     yield "pages.sitemap", {}
+    yield "offline.service_worker", {}
     for kind in ("tables", "t2s", "pinyin"):
         yield "search.tables_file", {"kind": kind}
     glossary = current_app.extensions["portal.plans"].content().glossary
@@ -76,6 +85,11 @@ def site_pages() -> Iterator[tuple[str, dict]]:
         yield "pages.plan_json", {"lang": lang}
         yield "figures.page", {"lang": lang}
         yield "updates.index", {"lang": lang}
+        yield "sheets.index", {"lang": lang}
+        for chapter in plan.chapters:
+            for section in chapter.sections:
+                if section.number:
+                    yield "sheets.sheet", {"lang": lang, "section_id": section.id}
         yield "updates.feed", {"lang": lang}
         yield "figures.csv_file", {"lang": lang}
         yield "search.page", {"lang": lang}
@@ -184,9 +198,13 @@ def chooser():
 @bp.route("/<any(zh, mn):lang>/")
 def home(lang: str):
     plan = plan_for(lang)
+    from .offline import ZIP_FOLDER, zip_name
+
     notices = current_app.extensions["portal.plans"].content().notices
+    # The zip exists only in a build (portal build writes it); the live app does not offer it.
+    zip_href = site_link(f"{ZIP_FOLDER}/{zip_name()}") if current_app.config.get("RELATIVE_URLS") else None
     return render(
-        "home.html", vertical=lang == "mn", plan=plan, switch=other_languages(lang, "pages.home"), latest=notices.latest(lang),
+        "home.html", vertical=lang == "mn", plan=plan, switch=other_languages(lang, "pages.home"), latest=notices.latest(lang), zip_href=zip_href,
         progress=translation_progress(plan) if plan.lang != SOURCE_LANG else None,
     )
 

@@ -43,7 +43,8 @@ AXE_PAGES = ["index.html", "404.html"] + [
     f"{lang}/{page}" for lang in ("zh", "mn") for page in (
         "index.html", "0/index.html", "4/index.html", "4/parallel/index.html", "search/index.html",
         "search/index.html?q=%E7%A6%81%E7%89%A7", "glossary/index.html", "places/index.html", "places/ba-yan-hao-te/index.html",
-        "figures/index.html",
+        "figures/index.html", "changes/index.html", "compare/2022/2023-demo/7/index.html", "editions/2023-demo/7/index.html",
+        "updates/index.html", "sheets/index.html", "sheets/c4s1/index.html",
     )
 ]
 
