@@ -35,6 +35,7 @@ class Edition:
     note_zh: str = ""
     note_mn: str = ""
     demonstration: bool = False  # made up to show how changes are displayed; not the plan
+    based_on: str = ""  # the edition it was made from; compared with, and its id history followed
     path: Path | None = None  # content/editions/<name>; None for the current text not yet frozen
     plans: dict[str, Plan] = field(default_factory=dict, compare=False, repr=False)
     line: int = 0
@@ -66,9 +67,23 @@ class Editions:
         return next((e for e in self.all if e.name == name), None)
 
     def predecessor(self, name: str) -> Edition | None:
-        names = [e.name for e in self.all]
-        index = names.index(name) if name in names else 0
-        return self.all[index - 1] if index > 0 else None
+        """The edition this one was made from; for an edition that does not say, the latest
+        earlier edition that is not a demonstration (a demonstration is a side branch)."""
+        item = self.get(name)
+        if item is None:
+            return None
+        if item.based_on:
+            return self.get(item.based_on)
+        earlier = [e for e in self.all[: self.all.index(item)] if not e.demonstration]
+        return earlier[-1] if earlier else None
+
+    def lineage(self, name: str) -> list[Edition]:
+        """This edition and those it was made from, oldest first."""
+        chain, item = [], self.get(name)
+        while item is not None and item not in chain:
+            chain.insert(0, item)
+            item = self.predecessor(item.name)
+        return chain
 
     def pairs(self) -> list[tuple[Edition, Edition]]:
         """Every (older, newer) pair, for the comparison pages."""

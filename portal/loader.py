@@ -610,7 +610,7 @@ def _figure_value(raw, line: int, problems: list[str]) -> Value | None:
     return Value(str(raw["period"]), raw["kind"], written, "", "", qualifier, line)
 
 
-EDITION_FIELDS = {"date": str, "title_zh": str, "title_mn": str, "note_zh": str, "note_mn": str, "demonstration": bool}
+EDITION_FIELDS = {"date": str, "title_zh": str, "title_mn": str, "note_zh": str, "note_mn": str, "demonstration": bool, "based_on": str}
 
 
 def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions:
@@ -671,28 +671,40 @@ def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions
         else:
             plans = dict(current)
         found.append(Edition(folder.name, date, str(meta["title_zh"]), str(meta["title_mn"]), str(meta.get("note_zh", "")),
-                             str(meta.get("note_mn", "")), bool(meta.get("demonstration", False)), folder, plans))
+                             str(meta.get("note_mn", "")), bool(meta.get("demonstration", False)), str(meta.get("based_on", "")),
+                             folder, plans, lines.get("based_on", 1)))
         if snapshot is not None:
             snapshots[folder.name] = snapshot
     name = current[translation.SOURCE_LANG].edition
     if not any(e.name == name for e in found):
         found.append(Edition(name, name[:4], name, name, plans=dict(current)))
     found.sort(key=lambda e: (e.date, e.name))
-    # Id history: every recorded text in date order, and content/ right after the record of
-    # its own edition (it may have changed since).
-    history = []
-    for e in found:
-        if e.name == name and name in snapshots:
-            history.append((e.name, snapshots[name]))
-        history.append((e.name if e.name != name else f"{name} (content/)", e.plans[translation.SOURCE_LANG]))
-    for ident, dropped, back in reused_ids(history):
-        dropped, back = dropped.replace(" (content/)", ""), back.replace(" (content/)", "")
-        where = current[translation.SOURCE_LANG].locate(ident) if back == name else None
-        path = where[0].path if where else Path(content_dir) / "editions" / back / "zh"
-        errors.append(ContentError(path, where[2].line if where else None, f"id reused: a paragraph with this id was removed in edition {dropped}, and ids never come back; give this paragraph a new id", ident, "edition"))
+    editions = Editions(tuple(found), name)
+    for item in found:
+        if item.based_on and editions.get(item.based_on) is None:
+            errors.append(ContentError(item.path / "edition.yaml", item.line, f"based_on names edition {item.based_on!r}, which does not exist"))
     if errors:
         raise ContentErrors(errors)
-    return Editions(tuple(found), name)
+    # Id history, along each edition's line of descent; content/ follows the record of its own
+    # edition (it may have changed since).
+    reported = set()
+    for item in found:
+        history = []
+        for e in editions.lineage(item.name):
+            if e.name == name and name in snapshots:
+                history.append((e.name, snapshots[name]))
+            history.append((e.name if e.name != name else f"{name} (content/)", e.plans[translation.SOURCE_LANG]))
+        for ident, dropped, back in reused_ids(history):
+            dropped, back = dropped.replace(" (content/)", ""), back.replace(" (content/)", "")
+            if (ident, back) in reported:
+                continue
+            reported.add((ident, back))
+            where = current[translation.SOURCE_LANG].locate(ident) if back == name else None
+            path = where[0].path if where else Path(content_dir) / "editions" / back / "zh"
+            errors.append(ContentError(path, where[2].line if where else None, f"id reused: a paragraph with this id was removed in edition {dropped}, and ids never come back; give this paragraph a new id", ident, "edition"))
+    if errors:
+        raise ContentErrors(errors)
+    return editions
 
 
 NOTICE_FIELDS = {"title": str, "date": (str, dt.date), "demonstration": bool}

@@ -32,7 +32,7 @@ def freeze_edition(content_dir: Path, name: str, date: str, title_zh: str, title
         problems.append(f"edition {name} already exists in {target}; editions are never overwritten")
     if problems:
         raise ContentErrors([ContentError(target, None, p) for p in problems])
-    load_plans(content_dir)  # refuse to record content that does not load
+    previous = load_plans(content_dir)["zh"].edition  # and refuse to record content that does not load
     files = [p for lang in LANGUAGES for p in sorted((content_dir / lang).glob("*.md"))]
     originals = {p: p.read_text(encoding="utf-8") for p in files}
     try:
@@ -42,6 +42,8 @@ def freeze_edition(content_dir: Path, name: str, date: str, title_zh: str, title
             (target / path.parent.name).mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target / path.parent.name / path.name)
         meta = {"date": date, "title_zh": title_zh, "title_mn": title_mn}
+        if previous != name and (content_dir / "editions" / previous).exists():
+            meta["based_on"] = previous
         meta.update({k: v for k, v in (("note_zh", note_zh), ("note_mn", note_mn)) if v})
         if demonstration:
             meta["demonstration"] = True
