@@ -182,3 +182,18 @@ def test_updates_page_home_and_atom_feed(client, built_site, lang):
     assert all(f'id="notice-{e.id.rsplit(":", 1)[1]}"' in page for e in feed.entries)
     home = client.get(f"/{lang}/").get_data(as_text=True)
     assert "latest-notice" in home and feed.entries[0].title in home
+
+
+def test_a_demonstration_edition_stays_a_side_branch(tmp_path):
+    """A real edition made after the demonstration is compared with the real line, not with it."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    edit(content / "zh" / "12.md", "做好宣传，", "做好宣传工作，")
+    freeze_edition(content, "2023", "2023-06-30", "2023年调整", MN_TITLE)
+    assert "based_on: '2022'" in (content / "editions" / "2023" / "edition.yaml").read_text(encoding="utf-8")
+    editions = load_editions(content, load_plans(content))
+    assert editions.predecessor("2023").name == "2022"
+    assert editions.predecessor("2023-demo").name == "2022"
+    assert [e.name for e in editions.lineage("2023")] == ["2022", "2023"]
+    changes = compare(editions.predecessor("2023").plans["zh"], editions.get("2023").plans["zh"])
+    assert [(c.kind, c.id) for c in changes] == [("changed", "c12s2p2")]
