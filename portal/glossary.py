@@ -106,6 +106,36 @@ class Glossary:
             self._occurrences[key] = result
         return self._occurrences[key]
 
+    @cached_property
+    def _mongolian_index(self) -> tuple[dict, dict]:
+        """Entries by their Mongolian term's first word key: one-word terms (which may take a
+        suffix) and longer terms (whose first word is whole)."""
+        single: dict[str, list[Entry]] = {}
+        multi: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for entry in self.entries:
+            keys = _term_keys(entry.mn)
+            if len(keys) == 1:
+                single.setdefault(keys[0], []).append(entry)
+            elif keys:
+                multi.setdefault(keys[0], []).append((keys, entry))
+        return single, multi
+
+    def mongolian_matches(self, text: str) -> list[tuple[int, int, Entry]]:
+        """The first use in `text` of each entry's Mongolian term (as `mongolian_term_in`
+        decides: a suffix allowed on the last word), by start. One pass over the words."""
+        single, multi = self._mongolian_index
+        positions, have = _word_keys(text)
+        found: dict[str, tuple[int, int, Entry]] = {}
+        for i, key in enumerate(have):
+            for length in range(1, len(key) + 1):  # a one-word term may be followed by a suffix
+                for entry in single.get(key[:length], ()):
+                    found.setdefault(entry.id, (positions[i][0], positions[i][1], entry))
+            for keys, entry in multi.get(key, ()):
+                n = len(keys)
+                if entry.id not in found and i + n <= len(have) and list(have[i + 1 : i + n - 1]) == list(keys[1:-1]) and have[i + n - 1].startswith(keys[-1]):
+                    found[entry.id] = (positions[i][0], positions[i + n - 1][1], entry)
+        return sorted(found.values(), key=lambda m: m[0])
+
     def synonym_groups(self) -> tuple[tuple[str, ...], ...]:
         """Every term's forms as one group, for search."""
         return tuple(entry.zh for entry in self.terms if len(entry.zh) > 1)
@@ -130,19 +160,16 @@ def mongolian_term_in(term: str, text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _word_keys(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Word positions and word keys (a suffix written apart counts as a word)."""
     from .mongolian import NNBSP, WORD
 
     spaced = text.replace(NNBSP, " ")
     positions = [(m.start(), m.end()) for m in WORD.finditer(spaced)]
-    return positions, [latin_key(spaced[a:b]) for a, b in positions]
+    keys = [latin_key(spaced[a:b]) for a, b in positions]
+    return positions, keys
 
 
-def mongolian_span(term: str, text: str) -> tuple[int, int] | None:
-    """Where `text` first uses the Mongolian term (as `mongolian_term_in` decides), or None."""
-    wanted = [latin_key(w) for w in words(term)]
-    positions, have = _word_keys(text)
-    n = len(wanted)
-    for i in range(len(have) - n + 1):
-        if n and have[i : i + n - 1] == wanted[:-1] and have[i + n - 1].startswith(wanted[-1]):
-            return positions[i][0], positions[i + n - 1][1]
-    return None
+@lru_cache(maxsize=8192)
+def _term_keys(term: str) -> tuple[str, ...]:
+    return tuple(latin_key(w) for w in words(term))
+

@@ -14,7 +14,7 @@ from html import escape
 from flask import Blueprint, Response, abort, current_app
 from flask_babel import gettext as _
 
-from .glossary import Entry, Glossary, mongolian_span
+from .glossary import Entry, Glossary
 from .views import link, other_languages, plans, render
 
 bp = Blueprint("glossary", __name__)
@@ -106,12 +106,7 @@ def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], explained
         if text_lang == "zh":
             matches = found.scan(part)
         else:
-            matches = []
-            for entry in found.entries:
-                span = None if entry.id in seen else mongolian_span(entry.mn, part)
-                if span:
-                    matches.append((*span, entry))
-            matches.sort(key=lambda m: m[0])
+            matches = [m for m in found.mongolian_matches(part) if m[2].id not in seen]
             kept, last = [], -1
             for m in matches:
                 if m[0] >= last:

@@ -46,6 +46,8 @@ from .mongolian import MongolianTextError, check_encoding
 from .numerals import NUMBER
 
 LANGUAGES = ("zh", "mn")
+#: libyaml's parser when PyYAML has it (the glossary is read on every build and reload).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 EDITION_RE = re.compile(r"^\d{4}[\w.-]*$")
 ATTRS_RE = re.compile(r"^\{:\s*(.*?)\s*\}$")
 HEADING_RE = re.compile(r"^(#+)\s*(.*?)\s*(\{:\s*.*?\s*\})?\s*$")
@@ -112,7 +114,7 @@ def _front_matter(path: Path, lines: list[str], lang: str, errors: list[ContentE
         errors.append(ContentError(path, 1, "front matter is not closed by a '---' line"))
         return {}, len(lines)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = yaml.load("\n".join(lines[1:end]), Loader=YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         # The context mark points at the construct that is broken (an unclosed '['), the
         # problem mark at where the parser gave up; staff need the first.
@@ -368,7 +370,7 @@ def load_synonyms(content_dir: Path | str) -> tuple[tuple[str, ...], ...]:
     if not path.exists():
         return ()
     try:
-        groups = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        groups = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentErrors([ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")])
@@ -410,7 +412,7 @@ def load_glossary(content_dir: Path | str) -> Glossary:
             continue
         try:
             text = path.read_text(encoding="utf-8")
-            node, data = yaml.compose(text), yaml.safe_load(text) or []
+            node, data = yaml.compose(text, Loader=YAML_LOADER), yaml.load(text, Loader=YAML_LOADER) or []
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             mark = getattr(exc, "problem_mark", None)
             errors.append(ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}"))
@@ -490,7 +492,7 @@ def _yaml_with_lines(path: Path):
     """(data, node) of a YAML file, or a ContentError naming the line that breaks it."""
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), yaml.compose(text)
+        return yaml.load(text, Loader=YAML_LOADER), yaml.compose(text, Loader=YAML_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentErrors([ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")])
@@ -733,7 +735,7 @@ def load_notices(content_dir: Path | str) -> Notices:
             continue
         end = 1 + [l.strip() for l in lines[1:]].index("---")
         try:
-            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+            meta = yaml.load("\n".join(lines[1:end]), Loader=YAML_LOADER) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             errors.append(ContentError(path, mark.line + 2 if mark else 1, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"))

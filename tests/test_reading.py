@@ -196,3 +196,51 @@ def test_copy_link_from_the_keyboard(browser, live_server):
     wait(browser, lambda b: button.text == "链接已复制")
     copied = browser.execute_async_script("navigator.clipboard.readText().then(arguments[0], () => arguments[0](null))")
     assert copied == live_server + "/zh/4/#c4s1p3"
+
+
+def test_an_updated_site_replaces_the_kept_copy_when_online(browser, built_site, tmp_path):
+    """Keep the site, publish a changed chapter, open a page online: the kept copy follows."""
+    import functools
+    import hashlib
+    import http.server
+    import shutil
+    import socketserver
+    import threading
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        browser.get(base + "zh/index.html")
+        wait(browser, lambda b: visible(b, "offline-keep"))
+        browser.find_element(By.ID, "offline-keep").click()
+        wait(browser, lambda b: visible(b, "offline-confirm"))
+        browser.find_element(By.ID, "offline-go").click()
+        wait(browser, lambda b: visible(b, "offline-kept"), 120)
+        # A new build changes chapter 5; its list says so with a new hash.
+        page = site / "zh" / "5" / "index.html"
+        page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " (2024)</h1>", 1), encoding="utf-8")
+        listing_path = site / "offline" / "zh.json"
+        listing = json.loads(listing_path.read_text(encoding="utf-8"))
+        entry = next(f for f in listing["files"] if f["url"] == "zh/5/index.html")
+        body = page.read_bytes()
+        entry.update(bytes=len(body), hash=hashlib.sha256(body).hexdigest()[:12])
+        listing["version"] = "changed"
+        listing_path.write_text(json.dumps(listing), encoding="utf-8")
+        browser.get(base + "zh/index.html")  # online again: the home page asks for an update
+        kept = ("const done = arguments[1]; caches.open('portal-offline-zh').then(c => c.match(arguments[0]))"
+                ".then(r => r ? r.text() : '').then(t => done(t.includes('(2024)')))")
+        wait(browser, lambda b: b.execute_async_script(kept, base + "zh/5/index.html"), 60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    browser.get(base + "zh/5/index.html")  # offline now
+    assert browser.find_element(By.TAG_NAME, "h1").text.endswith("(2024)")

@@ -1,8 +1,8 @@
-// Offline reading. Nothing is stored until the reader asks for it on a page ("keep for
+// Offline reading. Nothing is stored until the reader asks for it on the home page ("keep for
 // offline reading", after seeing the download size). Then every file of that language's list
 // (/offline/<lang>.json) is kept; kept files are answered from the device, everything else
-// from the network. When a page is opened online it asks for an update: the list is fetched
-// again and exactly the files whose hash changed are replaced, and removed ones are dropped.
+// from the network. When pages are opened online (at most every 15 minutes) the list is
+// fetched again and exactly the files whose hash changed are replaced; removed ones are dropped.
 "use strict";
 
 var PREFIX = "portal-offline-";
@@ -92,9 +92,23 @@ function lookup(request) {
   });
 }
 
+var lastCheck = 0, CHECK_EVERY = 15 * 60 * 1000;
+
+function updateKept() {
+  return caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0; }).map(function (n) {
+      return update(n.slice(PREFIX.length));
+    }));
+  });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0 || /\/offline\/(zh|mn)\.json$/.test(request.url)) return;
+  if (request.mode === "navigate" && Date.now() - lastCheck > CHECK_EVERY) {
+    lastCheck = Date.now();
+    event.waitUntil(updateKept());
+  }
   event.respondWith(lookup(request).then(function (kept) {
     return kept || fetch(request);
   }));
