@@ -83,10 +83,10 @@ def live_server(app):
     server.shutdown()
 
 
-@pytest.fixture()
-def static_server(built_site):
-    """The frozen site served over HTTP on loopback, as a web host would (service workers need
-    http, not file://). Yields (base URL, stop function): tests stop it to go offline."""
+
+def serve_folder(folder: Path):
+    """Serve a folder over HTTP on loopback, as a web host would (service workers need http,
+    not file://). Returns (base URL, stop function): tests stop it to go offline."""
     import functools
     import http.server
     import socketserver
@@ -96,7 +96,7 @@ def static_server(built_site):
         def log_message(self, *args):
             pass
 
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stopped = []
@@ -107,6 +107,12 @@ def static_server(built_site):
             server.server_close()
             stopped.append(True)
 
-    yield f"http://127.0.0.1:{server.server_address[1]}/", stop
-    stop()
+    return f"http://127.0.0.1:{server.server_address[1]}/", stop
 
+
+@pytest.fixture()
+def static_server(built_site):
+    """The frozen site over HTTP: (base URL, stop function)."""
+    base, stop = serve_folder(built_site)
+    yield base, stop
+    stop()

@@ -29,16 +29,21 @@ def visible(browser, ident):
     return browser.find_element(By.ID, ident).is_displayed()
 
 
-def test_offline_reading_after_the_network_is_gone(browser, static_server):
-    base, stop = static_server
+def keep_offline(browser, base: str) -> str:
+    """Ask to keep the Chinese site; returns the size the reader was shown before agreeing."""
     browser.get(base + "zh/index.html")
     wait(browser, lambda b: visible(b, "offline-keep"))
     browser.find_element(By.ID, "offline-keep").click()
     wait(browser, lambda b: visible(b, "offline-confirm"))
     size = browser.find_element(By.ID, "offline-size").text
-    assert "MB" in size  # the reader sees the download size before agreeing
     browser.find_element(By.ID, "offline-go").click()
     wait(browser, lambda b: visible(b, "offline-kept"), 120)
+    return size
+
+
+def test_offline_reading_after_the_network_is_gone(browser, static_server):
+    base, stop = static_server
+    assert "MB" in keep_offline(browser, base)  # the size is shown before anything is stored
     stop()  # the web server is gone: from here on only the device answers
     browser.get(base + "zh/5/index.html")
     assert browser.find_element(By.TAG_NAME, "h1").text == "第五章 完善基础设施体系"
@@ -200,31 +205,16 @@ def test_copy_link_from_the_keyboard(browser, live_server):
 
 def test_an_updated_site_replaces_the_kept_copy_when_online(browser, built_site, tmp_path):
     """Keep the site, publish a changed chapter, open a page online: the kept copy follows."""
-    import functools
     import hashlib
-    import http.server
     import shutil
-    import socketserver
-    import threading
+
+    from conftest import serve_folder
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, stop = serve_folder(site)
     try:
-        browser.get(base + "zh/index.html")
-        wait(browser, lambda b: visible(b, "offline-keep"))
-        browser.find_element(By.ID, "offline-keep").click()
-        wait(browser, lambda b: visible(b, "offline-confirm"))
-        browser.find_element(By.ID, "offline-go").click()
-        wait(browser, lambda b: visible(b, "offline-kept"), 120)
+        keep_offline(browser, base)
         # A new build changes chapter 5; its list says so with a new hash.
         page = site / "zh" / "5" / "index.html"
         page.write_text(page.read_text(encoding="utf-8").replace("</h1>", " (2024)</h1>", 1), encoding="utf-8")
@@ -240,7 +230,6 @@ def test_an_updated_site_replaces_the_kept_copy_when_online(browser, built_site,
                 ".then(r => r ? r.text() : '').then(t => done(t.includes('(2024)')))")
         wait(browser, lambda b: b.execute_async_script(kept, base + "zh/5/index.html"), 60)
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()
     browser.get(base + "zh/5/index.html")  # offline now
     assert browser.find_element(By.TAG_NAME, "h1").text.endswith("(2024)")
