@@ -19,7 +19,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, url_for
 
-from .views import plans, site_pages
+from .views import frozen_path, plans, site_pages
 
 bp = Blueprint("offline", __name__)
 
@@ -33,10 +33,7 @@ def zip_name() -> str:
 
 def site_path(endpoint: str, **values) -> str:
     """A page's path from the site root, in the form the pages link to it."""
-    path = url_for(endpoint, **values).lstrip("/")
-    if current_app.config.get("RELATIVE_URLS") and (path == "" or path.endswith("/")):
-        path += "index.html"
-    return path
+    return frozen_path(url_for(endpoint, **values)).lstrip("/")
 
 
 def files_for(lang: str) -> list[str]:

@@ -48,24 +48,28 @@ def chapter_of(plan: Plan, number: int):
     return chapter
 
 
-def link(endpoint: str, **values) -> str:
-    """url_for, made relative to the current page when the site is being frozen."""
-    url = url_for(endpoint, **values)
-    if not current_app.config.get("RELATIVE_URLS"):
-        return url
-    path, hash_mark, fragment = url.partition("#")
-    if path.endswith("/"):
-        path += "index.html"  # a folder link opened from disk shows a listing, not the page
-    base = request.path if request.path.endswith("/") else posixpath.dirname(request.path)
-    return posixpath.relpath(path, base) + hash_mark + fragment
+def frozen_path(path: str) -> str:
+    """The path a page is written to and linked as: in a frozen site a folder address ends in
+    index.html, because a folder link opened from disk shows a listing, not the page."""
+    if current_app.config.get("RELATIVE_URLS") and path.endswith("/"):
+        return path + "index.html"
+    return path
 
 
 def site_link(path: str) -> str:
-    """A link to a file written beside the pages (not a route), like the site's zip."""
-    if not current_app.config.get("RELATIVE_URLS"):
-        return "/" + path
-    base = request.path if request.path.endswith("/") else posixpath.dirname(request.path)
-    return posixpath.relpath("/" + path, base)
+    """A link to `path` (from the site root, '/zh/4/#c4s1p3'), made relative to the current
+    page when the site is being frozen; also for files that are not routes, like the zip."""
+    path, hash_mark, fragment = path.partition("#")
+    path = frozen_path(path)
+    if current_app.config.get("RELATIVE_URLS"):
+        base = request.path if request.path.endswith("/") else posixpath.dirname(request.path)
+        path = posixpath.relpath(path, base)
+    return path + hash_mark + fragment
+
+
+def link(endpoint: str, **values) -> str:
+    """url_for, made relative to the current page when the site is being frozen."""
+    return site_link(url_for(endpoint, **values))
 
 
 def site_pages() -> Iterator[tuple[str, dict]]:
@@ -202,7 +206,7 @@ def home(lang: str):
 
     notices = current_app.extensions["portal.plans"].content().notices
     # The zip exists only in a build (portal build writes it); the live app does not offer it.
-    zip_href = site_link(f"{ZIP_FOLDER}/{zip_name()}") if current_app.config.get("RELATIVE_URLS") else None
+    zip_href = site_link(f"/{ZIP_FOLDER}/{zip_name()}") if current_app.config.get("RELATIVE_URLS") else None
     return render(
         "home.html", vertical=lang == "mn", plan=plan, switch=other_languages(lang, "pages.home"), latest=notices.latest(lang), zip_href=zip_href,
         progress=translation_progress(plan) if plan.lang != SOURCE_LANG else None,
@@ -245,8 +249,8 @@ def chapter_page(lang: str, plan: Plan, number: int, edition: str, endpoint: str
         for paragraph in section.paragraphs:
             html = resolve_links(paragraph.html, lang, number, endpoint, values)
             marked[paragraph.id] = mark_entries(html, paragraph.lang, lang, seen, explained)
-    content = current_app.extensions["portal.plans"].content()
-    edition_plans = content.editions.get(edition).plans if content.editions.get(edition) else plans()
+    # the plans of the edition shown: its other languages are this page's counterparts
+    edition_plans = current_app.extensions["portal.plans"].content().editions.get(edition).plans
     return render(
         "chapter.html",
         marked=marked,
