@@ -131,9 +131,8 @@ class Glossary:
                 for entry in single.get(key[:length], ()):
                     found.setdefault(entry.id, (positions[i][0], positions[i][1], entry))
             for keys, entry in multi.get(key, ()):
-                n = len(keys)
-                if entry.id not in found and i + n <= len(have) and list(have[i + 1 : i + n - 1]) == list(keys[1:-1]) and have[i + n - 1].startswith(keys[-1]):
-                    found[entry.id] = (positions[i][0], positions[i + n - 1][1], entry)
+                if entry.id not in found and _uses_at(have, i, keys):
+                    found[entry.id] = (positions[i][0], positions[i + len(keys) - 1][1], entry)
         return sorted(found.values(), key=lambda m: m[0])
 
     def synonym_groups(self) -> tuple[tuple[str, ...], ...]:
@@ -147,15 +146,16 @@ def mongolian_term_in(term: str, text: str) -> bool:
     Words are compared by their loose Latin keys, so U+202F or a plain space before a suffix,
     and look-alike spellings, do not matter.
     """
-    wanted = [latin_key(w) for w in words(term)]
-    have = [latin_key(w) for w in words(text)]
-    if not wanted:
-        return True
+    wanted = _term_keys(term)
+    _, have = _word_keys(text)
+    return not wanted or any(_uses_at(have, i, wanted) for i in range(len(have) - len(wanted) + 1))
+
+
+def _uses_at(have: list[str], i: int, wanted: tuple[str, ...]) -> bool:
+    """Do the word keys from `i` on spell the term: its words in order, a suffix allowed on the
+    last one (written joined; a suffix written apart is a word of its own)."""
     n = len(wanted)
-    for i in range(len(have) - n + 1):
-        if have[i : i + n - 1] == wanted[:-1] and have[i + n - 1].startswith(wanted[-1]):
-            return True
-    return False
+    return i + n <= len(have) and tuple(have[i : i + n - 1]) == wanted[:-1] and have[i + n - 1].startswith(wanted[-1])
 
 
 @lru_cache(maxsize=4096)
