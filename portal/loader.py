@@ -85,6 +85,14 @@ def plain_text(html: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", unescape(TAGS.sub("", html))).strip()
 
 
+def safe_markdown() -> markdown.Markdown:
+    """Python-Markdown with raw HTML switched off, for everything staff write."""
+    md = markdown.Markdown(output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
 class _InlineMarkdown:
     """Python-Markdown for one paragraph at a time, with raw HTML switched off.
 
@@ -93,9 +101,7 @@ class _InlineMarkdown:
     """
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(output_format="html")
-        self._md.preprocessors.deregister("html_block")
-        self._md.inlinePatterns.deregister("html")
+        self._md = safe_markdown()
 
     def render(self, source: str) -> tuple[str, str]:
         html = self._md.reset().convert(source)
@@ -717,9 +723,7 @@ def load_notices(content_dir: Path | str) -> Notices:
     folder = Path(content_dir) / "updates"
     errors: list[ContentError] = []
     by_lang: dict[str, list[Notice]] = {}
-    renderer = markdown.Markdown(output_format="html")
-    renderer.preprocessors.deregister("html_block")
-    renderer.inlinePatterns.deregister("html")
+    renderer = safe_markdown()
     for path in sorted(folder.glob("*.md")) if folder.exists() else []:
         name = NOTICE_FILE.match(path.name)
         if not name:
@@ -762,9 +766,8 @@ def load_notices(content_dir: Path | str) -> Notices:
         if problems:
             errors.extend(ContentError(path, line, message) for line, message in problems)
             continue
-        html = renderer.reset().convert(body)
         by_lang.setdefault(name.group(3), []).append(Notice(
-            name.group(2), name.group(3), str(meta["title"]).strip(), date, html, plain_text(html),
+            name.group(2), name.group(3), str(meta["title"]).strip(), date, renderer.reset().convert(body),
             bool(meta.get("demonstration", False)), path,
         ))
     if errors:

@@ -21,8 +21,7 @@ class Notice:
     lang: str
     title: str
     date: dt.date
-    html: str  # the body, rendered
-    text: str  # the body as plain text, for the feed summary and search engines
+    html: str  # the body, rendered (raw HTML in the file is escaped)
     demonstration: bool = False
     path: Path | None = None
 
