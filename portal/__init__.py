@@ -14,8 +14,9 @@ from flask import Flask
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(config: dict | None = None) -> Flask:
-    """Load the plan in every language and return the app. Raises ContentErrors on bad content."""
+def create_app(config: dict | None = None, content=None) -> Flask:
+    """Load the plan in every language and return the app. Raises ContentErrors on bad content.
+    `content` (portal.store.Content) is content the caller has already loaded from CONTENT_DIR."""
     from . import changes_pages, figures_pages, glossary_pages, i18n, offline, security, sheets, updates_pages, views
     from .search import web as search_web
     from .store import PlanStore
@@ -30,7 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
         JSON_AS_ASCII=False,
     )
     app.config.update(config or {})
-    app.extensions["portal.plans"] = PlanStore(Path(app.config["CONTENT_DIR"]), watch=app.config["WATCH_CONTENT"])
+    app.extensions["portal.plans"] = PlanStore(Path(app.config["CONTENT_DIR"]), watch=app.config["WATCH_CONTENT"], content=content)
     i18n.init_i18n(app)
     security.init_security(app)
     app.register_blueprint(views.bp)

@@ -16,7 +16,6 @@ from .errors import ContentError, ContentErrors
 from .glossary import Glossary, mongolian_term_in
 from .figures import Figures
 from .editions import Editions
-from .loader import load_editions, load_figures, load_glossary, load_notices, load_plans
 from .updates import Notices
 from .model import Chapter, Paragraph, Plan
 from .mongolian import MVS, NNBSP
@@ -209,17 +208,23 @@ def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, c
     """Everything a build needs to be right. `findings` fail the check; `notes` are warnings
     (untranslated text with `allow_missing`, unpublished changes, one-language notices), which
     fail it only when `strict`."""
+    from .store import load_content
+
     try:
-        plans = load_plans(content_dir)
-        glossary = load_glossary(content_dir)
-        figures = load_figures(content_dir, plans[translation.SOURCE_LANG])
-        editions = load_editions(content_dir, plans)
-        notices = load_notices(content_dir)
+        content = load_content(Path(content_dir))
     except ContentErrors as exc:
         errors = exc.errors
         if chapter is not None:
             errors = [e for e in errors if e.path.suffix != ".md" or e.path.stem.split("-")[0] == f"{chapter:02d}"]
         return Report(errors, [])
+    return check_loaded(content, content_dir, languages, chapter, allow_missing, strict)
+
+
+def check_loaded(content, content_dir: Path, languages: tuple[str, ...] | None = None, chapter: int | None = None,
+                 allow_missing: bool = False, strict: bool = False) -> Report:
+    """The checks of `check_content` on content already loaded (portal.store.Content), so that
+    a build reads the files once for its check and its pages."""
+    plans, glossary, figures, editions, notices = content.plans, content.glossary, content.figures, content.editions, content.notices
     source: Plan = plans[translation.SOURCE_LANG]
     findings, notes = [], []
     if chapter is None:

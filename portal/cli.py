@@ -78,20 +78,25 @@ def build(out: Path, site_url: str, content_dir: Path) -> None:
 
     from .freeze import BuildError, build as build_site
 
-    from .check import check_content
+    from .check import check_loaded
+    from .store import load_content
 
     started = time.perf_counter()
+    try:
+        content = load_content(content_dir)  # read once, for the check and for the pages
+    except ContentErrors as exc:
+        fail_with(exc)
     # The check first: a build never publishes content with errors. Untranslated and stale
     # Mongolian is published with a notice on the page (a correction of the Chinese must not
     # wait for the translator), so those are warnings here.
-    report = check_content(content_dir, allow_missing=True)
+    report = check_loaded(content, content_dir, allow_missing=True)
     errors = [f for f in report.findings if f.code != "stale"]
     for note in report.notes + [f for f in report.findings if f.code == "stale"]:
         click.echo(f"warning: {note}", err=True)
     if errors:
         fail_with(ContentErrors(errors))
     try:
-        count = build_site(out, {"CONTENT_DIR": str(content_dir), "SITE_URL": site_url})
+        count = build_site(out, {"CONTENT_DIR": str(content_dir), "SITE_URL": site_url}, content)
     except ContentErrors as exc:
         fail_with(exc)
     except BuildError as exc:

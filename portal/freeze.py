@@ -48,14 +48,15 @@ def freeze_into(app: Flask, destination: Path) -> int:
     return len(urls)
 
 
-def build(out: Path | str, config: dict | None = None) -> int:
-    """Freeze the portal into `out`. Raises ContentErrors or BuildError; `out` is then untouched."""
+def build(out: Path | str, config: dict | None = None, content=None) -> int:
+    """Freeze the portal into `out`. Raises ContentErrors or BuildError; `out` is then untouched.
+    `content` is the content of CONFIG's CONTENT_DIR if the caller has loaded it already."""
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
     try:
-        app = create_app({**(config or {}), "WATCH_CONTENT": False})  # loads and validates all content first
+        app = create_app({**(config or {}), "WATCH_CONTENT": False}, content)  # loads and validates all content first
         count = freeze_into(app, staging)
         if not (staging / "index.html").exists():
             raise BuildError("the frozen site has no index.html")

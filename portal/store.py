@@ -74,12 +74,13 @@ def load_content(content_dir: Path) -> Content:
 
 
 class PlanStore:
-    def __init__(self, content_dir: Path, watch: bool = True):
+    def __init__(self, content_dir: Path, watch: bool = True, content: Content | None = None):
         self.content_dir = Path(content_dir)
         self.watch = watch  # off while freezing: the content cannot change during a build
-        self._content: Content | None = None
-        self._stamp: tuple = ()
-        self.reload(strict=True)
+        self._content: Content | None = content  # given when the caller has just loaded it
+        self._stamp: tuple = self._current_stamp() if content is not None else ()
+        if content is None:
+            self.reload(strict=True)
 
     def _current_stamp(self) -> tuple:
         files = sorted([*self.content_dir.glob("*/*.md"), *self.content_dir.glob("*.yaml"), *self.content_dir.glob("editions/*/*.yaml"), *self.content_dir.glob("editions/*/*/*.md")])
