@@ -3,10 +3,16 @@
 The site is frozen into a fresh temporary folder beside the output folder and swapped in by
 renames only once every page has been written. A content error, a failing page or a full
 disk therefore leaves the previously published `build/` exactly as it was.
+
+Pages are rendered by one process per processor core: the loaded content is shared by
+forking, and each process freezes every n-th page. Pages do not depend on each other, so
+the output is the same as from one process.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import tempfile
 import warnings
@@ -25,7 +31,7 @@ class BuildError(Exception):
     pass
 
 
-def freeze_into(app: Flask, destination: Path) -> int:
+def freeze_into(app: Flask, destination: Path, workers: int | None = None) -> int:
     """Write every page of `app` into `destination`; returns the number of URLs written."""
     app.config.update(
         RELATIVE_URLS=True,
@@ -34,11 +40,40 @@ def freeze_into(app: Flask, destination: Path) -> int:
         FREEZER_IGNORE_404_NOT_FOUND=False,
         FREEZER_REDIRECT_POLICY="error",
     )
-    freezer = Freezer(app, with_no_argument_rules=False, log_url_for=False)
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _freeze_share(app, destination, 0, 1)
+    global _forked
+    _forked = (app, destination, workers)  # what the forked processes inherit
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return sum(pool.map(_freeze_forked_share, range(workers)))
+    finally:
+        _forked = None
+
+
+_forked: tuple | None = None
+
+
+def _freeze_forked_share(share: int) -> int:
+    app, destination, workers = _forked
+    try:
+        return _freeze_share(app, destination, share, workers)
+    except Exception as exc:  # sent back to the parent by pickling: keep only the message
+        raise BuildError(f"{type(exc).__name__}: {exc}") from None
+
+
+def _freeze_share(app: Flask, destination: Path, share: int, workers: int) -> int:
+    """Freeze pages share, share + workers, share + 2 × workers, … of `site_pages()`; the
+    static files with share 0."""
+    freezer = Freezer(app, with_static_files=share == 0, with_no_argument_rules=False, log_url_for=False)
 
     @freezer.register_generator
     def pages():
-        yield from site_pages()
+        for index, page in enumerate(site_pages()):
+            if index % workers == share:
+                yield page
 
     with warnings.catch_warnings():
         # Frozen-Flask warns when the mimetype guessed from a file name differs from the

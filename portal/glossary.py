@@ -54,6 +54,7 @@ class Glossary:
     terms: tuple[Entry, ...] = ()
     places: tuple[Entry, ...] = ()
     _occurrences: dict = field(default_factory=dict, repr=False)
+    _scans: dict = field(default_factory=dict, repr=False)  # text → scan(text): entry pages rescan the same paragraphs
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -80,6 +81,8 @@ class Glossary:
 
     def scan(self, text: str) -> list[tuple[int, int, Entry]]:
         """Matches of any entry's form in `text`, (start, end, entry), none inside a longer one."""
+        if text in self._scans:
+            return self._scans[text]
         matches = [
             (position, position + len(form), entry)
             for position, ch in enumerate(text)
@@ -93,6 +96,7 @@ class Glossary:
                 continue  # inside an earlier, longer match
             kept.append((start, end, entry))
             reach = end
+        self._scans[text] = kept
         return kept
 
     def occurrences(self, plan: Plan) -> dict[str, list[str]]:

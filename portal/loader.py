@@ -25,6 +25,7 @@ the inline text of each paragraph goes through Python-Markdown.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -100,14 +101,23 @@ class _InlineMarkdown:
     and keeps script out of the published site.
     """
 
+    # Source → (html, text), shared by every reader. A paragraph's HTML depends on its source
+    # alone, and most sources are read many times: the editions repeat the current text, and
+    # `portal serve` re-reads every file when one changes.
+    _rendered: dict[str, tuple[str, str]] = {}
+
     def __init__(self) -> None:
         self._md = safe_markdown()
 
     def render(self, source: str) -> tuple[str, str]:
-        html = self._md.reset().convert(source)
-        if html.startswith("<p>") and html.endswith("</p>"):
-            html = html[3:-4]
-        return html, plain_text(html)
+        if source not in self._rendered:
+            html = self._md.reset().convert(source)
+            if html.startswith("<p>") and html.endswith("</p>"):
+                html = html[3:-4]
+            if len(self._rendered) > 50_000:  # a long editing session: start afresh
+                self._rendered.clear()
+            self._rendered[source] = html, plain_text(html)
+        return self._rendered[source]
 
 
 def _front_matter(path: Path, lines: list[str], lang: str, errors: list[ContentError]) -> tuple[dict, int]:
@@ -405,8 +415,23 @@ GLOSSARY_FILES = {"glossary.yaml": "category", "places.yaml": "kind"}
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+# The entries of the last glossary read, by the hashes of the files: `portal serve` re-reads
+# the content after every edit, and parsing the glossary's YAML is the slowest part of that.
+_last_glossary: tuple = (None, None)
+
+
 def load_glossary(content_dir: Path | str) -> Glossary:
     """`content/glossary.yaml` (terms) and `content/places.yaml`, checked entry by entry."""
+    global _last_glossary
+    paths = [Path(content_dir) / name for name in GLOSSARY_FILES]
+    key = tuple(hashlib.sha256(path.read_bytes()).digest() if path.exists() else None for path in paths)
+    if _last_glossary[0] != key:
+        glossary = _read_glossary(content_dir)  # raises on errors, and nothing is kept
+        _last_glossary = (key, (glossary.terms, glossary.places))
+    return Glossary(*_last_glossary[1])  # a new object: its caches belong to one version of the plans
+
+
+def _read_glossary(content_dir: Path | str) -> Glossary:
     errors: list[ContentError] = []
     loaded: dict[str, tuple[Entry, ...]] = {}
     claimed: dict[str, tuple[Path, int, str]] = {}

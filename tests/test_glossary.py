@@ -169,3 +169,17 @@ def test_a_related_word_leads_to_the_entry_but_requires_nothing(tmp_path):
     paragraph = next(p for p in load_plan(content, "zh").paragraphs if "禁牧" in p.text)
     assert "禁牧" in paragraph.text and not load_glossary(content).scan(paragraph.text)
     assert not any("approved term" in f.message for f in check_content(content, allow_missing=True).findings)
+
+
+def test_glossary_is_read_again_when_a_file_changes_and_errors_are_never_kept(tmp_path):
+    content = small_content(tmp_path, TERM)
+    first = load_glossary(content)
+    again = load_glossary(content)
+    assert again.terms == first.terms and again is not first  # unchanged files: the same entries, a fresh object
+    # the same size and, within the clock's resolution, the same time: only the bytes differ
+    (content / "glossary.yaml").write_text(TERM.replace("让草恢复", "让草返青"), encoding="utf-8")
+    assert "让草返青" in load_glossary(content).terms[0].definition_zh
+    (content / "glossary.yaml").write_text(TERM.replace("status: draft", "status: approved"), encoding="utf-8")
+    for _ in range(2):  # a broken file is refused every time, not only on the first read
+        with pytest.raises(ContentErrors):
+            load_glossary(content)

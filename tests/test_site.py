@@ -14,7 +14,7 @@ from flask import url_for
 from conftest import FIXTURES
 from portal import create_app
 from portal.errors import ContentErrors
-from portal.freeze import build
+from portal.freeze import BuildError, build
 from portal.views import site_pages
 
 
@@ -147,7 +147,7 @@ def test_page_failure_during_freeze_leaves_previous_build_untouched(tmp_path, mo
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("portal.views.plan_document", broken)
-    with pytest.raises(Exception):
+    with pytest.raises(BuildError, match="500.*/zh/plan.json"):  # raised in a page-freezing process
         build(out, {"CONTENT_DIR": str(FIXTURES / "small")})
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
@@ -169,3 +169,14 @@ def test_live_app_keeps_serving_the_last_good_content_after_a_bad_edit(tmp_path)
 def test_app_refuses_to_start_on_bad_content():
     with pytest.raises(ContentErrors):
         create_app({"CONTENT_DIR": str(FIXTURES / "malformed" / "heading-out-of-order")})
+
+
+def test_pages_frozen_by_several_processes_are_those_of_one_process(tmp_path):
+    from portal.freeze import freeze_into
+
+    app = create_app({"CONTENT_DIR": str(FIXTURES / "small"), "WATCH_CONTENT": False})
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert freeze_into(app, one, workers=1) == freeze_into(app, two, workers=2)
+    files = {p.relative_to(one): p.read_bytes() for p in one.rglob("*") if p.is_file()}
+    assert Path("zh/1/index.html") in files and Path("static/css/portal.css") in files
+    assert {p.relative_to(two): p.read_bytes() for p in two.rglob("*") if p.is_file()} == files
