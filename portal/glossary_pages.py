@@ -54,6 +54,53 @@ def index(lang: str, kind: str):
     )
 
 
+def filter_words(entry: Entry, lang: str) -> str:
+    """What the listing's filter matches besides an entry's visible text: its other Chinese
+    forms, related words and pinyin, and on Mongolian pages the Latin transliteration."""
+    words = [*entry.zh[1:], *entry.related, entry.pinyin_key.replace(" ", "")]
+    return " ".join(words + ([entry.latin] if lang == "mn" else []))
+
+
+@bp.route("/<any(zh, mn):lang>/<any(glossary, places):kind>/words.js")
+def words_file(lang: str, kind: str):
+    """The filter's extra words, loaded when the reader first uses the filter: they would
+    double the listing's size. A script, not JSON, so that it also loads from file://."""
+    words = {entry.id: filter_words(entry, lang) for entry in entries_of(kind)}
+    body = "portalFilterWords(" + json.dumps(words, ensure_ascii=False, separators=(",", ":")) + ");\n"
+    return Response(body, mimetype="text/javascript")
+
+
+def chapter_numbers() -> list[int]:
+    """Chapters in any edition: each has a file of term definitions."""
+    content = current_app.extensions["portal.plans"].content()
+    every = [content.plans, *(item.plans for item in content.editions.all)]
+    return sorted({chapter.number for plans_ in every for plan in plans_.values() for chapter in plan.chapters})
+
+
+def chapter_terms(number: int) -> dict[str, Entry]:
+    """Every term a page of chapter `number` can mark: found, as mark_entries() finds them, in
+    the chapter's paragraphs in every language of every edition (edition pages use this file too)."""
+    content = current_app.extensions["portal.plans"].content()
+    terms = glossary().terms_only
+    used: dict[str, Entry] = {}
+    for plans_ in [content.plans, *(item.plans for item in content.editions.all)]:
+        for plan in plans_.values():
+            chapter = plan.chapter(number)
+            for paragraph in chapter.paragraphs if chapter else ():
+                scan = terms.scan if paragraph.lang == "zh" else terms.mongolian_matches
+                used.update((entry.id, entry) for _, _, entry in scan(paragraph.text))
+    return used
+
+
+@bp.route("/<any(zh, mn):lang>/<int:number>/terms.js")
+def terms_file(lang: str, number: int):
+    if number not in chapter_numbers():
+        abort(404)
+    definitions = {ident: e.definition_mn if lang == "mn" else e.definition_zh for ident, e in chapter_terms(number).items()}
+    body = "portalTermDefinitions(" + json.dumps(definitions, ensure_ascii=False, separators=(",", ":")) + ");\n"
+    return Response(body, mimetype="text/javascript")
+
+
 @bp.route("/<any(zh, mn):lang>/<any(glossary, places):kind>/<ident>/")
 def entry(lang: str, kind: str, ident: str):
     found = next((e for e in entries_of(kind) if e.id == ident), None)
@@ -96,8 +143,9 @@ def open_data(kind: str):
 def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], explained: set[str]) -> str:
     """Wrap the first use in a section (`seen`) of each term in `html` as a definition button.
 
-    Places are not marked: they have their own pages. The definition itself is written once
-    per page (`explained`); later buttons open the same popover, which keeps pages light."""
+    Places are not marked: they have their own pages. The popover is written once per page
+    (`explained`); later buttons open the same one. Its definition is not in the page: the
+    chapter's definitions are one small script, loaded when a reader first opens a term."""
     found = glossary().terms_only
     parts = TAG.split(html)
     for index, part in enumerate(parts):
@@ -123,12 +171,11 @@ def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], explained
             out.append(f'<button type="button" class="term" popovertarget="{pop}">{part[start:end]}</button>')
             if entry.id not in explained:
                 explained.add(entry.id)
-                definition = entry.definition_mn if lang == "mn" else entry.definition_zh
                 title = entry.mn if lang == "mn" else entry.zh[0]
                 url = link("glossary.entry", lang=lang, kind="glossary", ident=entry.id)
                 more = _("More about %(term)s", term=title)
-                out.append(
-                    f'<span class="term-pop" id="{pop}" popover role="note"><b>{escape(title)}</b> {escape(definition)} '
+                out.append(  # the definition is filled in from chapter_terms() when first opened
+                    f'<span class="term-pop" id="{pop}" popover role="note"><b>{escape(title)}</b> <span class="term-def"></span> '
                     f'<a href="{url}" aria-label="{escape(more)}">→</a></span>'
                 )
             cursor = end

@@ -74,6 +74,8 @@ def link(endpoint: str, **values) -> str:
 
 def site_pages() -> Iterator[tuple[str, dict]]:
     """(endpoint, values) of every page, for the freezer, the sitemap and the tests."""
+    from .glossary_pages import chapter_numbers
+
     yield "pages.chooser", {}
     yield "pages.not_found_page", {}
     yield "pages.sitemap", {}
@@ -100,12 +102,15 @@ def site_pages() -> Iterator[tuple[str, dict]]:
         yield "search.index_file", {"lang": lang}
         for kind, entries in (("glossary", glossary.terms), ("places", glossary.places)):
             yield "glossary.index", {"lang": lang, "kind": kind}
+            yield "glossary.words_file", {"lang": lang, "kind": kind}
             for entry in entries:
                 yield "glossary.entry", {"lang": lang, "kind": kind, "ident": entry.id}
         for chapter in plan.chapters:
             yield "pages.chapter", {"lang": lang, "number": chapter.number}
             if len(plans()) > 1:
                 yield "pages.parallel", {"lang": lang, "number": chapter.number}
+        for number in chapter_numbers():
+            yield "glossary.terms_file", {"lang": lang, "number": number}
         yield from edition_pages(lang)
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from portal import PROJECT_ROOT
+from portal.loader import load_glossary
 
 # The `browser` and `built_site` fixtures are in conftest.py.
 
@@ -129,12 +133,18 @@ def test_term_hint_opens_from_the_keyboard_and_by_tapping(browser, built_site):
         assert buttons, lang
         first = buttons[0]
         target = first.get_attribute("popovertarget")
+        # The definition is not in the page; the chapter's definitions load on the first opening.
+        slot = browser.find_element(By.CSS_SELECTOR, f"#{target} .term-def")
+        assert slot.get_attribute("textContent") == ""
         browser.execute_script("arguments[0].focus()", first)
         first.send_keys(Keys.ENTER)
         opened = browser.execute_script("return [...document.querySelectorAll(':popover-open')].map(e => e.id)")
         assert opened == [target], lang
         pop = browser.find_element(By.ID, target)
         assert pop.is_displayed() and pop.find_element(By.TAG_NAME, "a").get_attribute("href")
+        entry = load_glossary(PROJECT_ROOT / "content").entry(target.removeprefix("term-"))
+        definition = entry.definition_mn if lang == "mn" else entry.definition_zh
+        WebDriverWait(browser, 5).until(lambda _: slot.get_attribute("textContent") == definition)
         first.send_keys(Keys.ESCAPE)
         assert browser.execute_script("return document.querySelectorAll(':popover-open').length") == 0
         browser.execute_script("arguments[0].scrollIntoView()", buttons[-1])
@@ -148,3 +158,30 @@ def test_link_to_an_unknown_paragraph_says_so(browser, built_site):
     assert note.is_displayed() and "c4s9p99" in note.text
     browser.get((built_site / "zh" / "4" / "index.html").as_uri() + "#c4s1p2")
     assert not browser.find_element(By.ID, "missing-anchor").is_displayed()
+
+
+def test_glossary_filter_matches_other_forms_pinyin_and_latin_from_disk(browser, built_site):
+    """The listing carries only what it shows; the filter loads the other words on first use."""
+    browser.get((built_site / "zh" / "glossary" / "index.html").as_uri())
+    assert "禁牧区" not in browser.page_source  # not in the listing until the filter is used
+    box = browser.find_element(By.ID, "filter")
+
+    def shown() -> list[str]:
+        return browser.execute_script("return [...document.querySelectorAll('.entry-list li:not([hidden])')].map(li => li.querySelector('a').getAttribute('href').split('/')[0])")
+
+    box.send_keys("以草定畜")  # a related word of 草畜平衡
+    WebDriverWait(browser, 5).until(lambda _: shown() == ["cao-chu-ping-heng"])
+    box.clear()
+    box.send_keys("jinmu")  # pinyin with a Latin keyboard
+    assert "jin-mu" in shown() and len(shown()) < 5
+    box.clear()
+    box.send_keys("草原生态")  # visible text still matches, and the empty note stays hidden
+    assert shown() and not browser.find_element(By.CLASS_NAME, "filter-empty").is_displayed()
+    box.clear()
+    box.send_keys("no such entry")
+    assert shown() == [] and browser.find_element(By.CLASS_NAME, "filter-empty").is_displayed()
+
+    browser.get((built_site / "mn" / "glossary" / "index.html").as_uri())
+    box = browser.find_element(By.ID, "filter")
+    box.send_keys("belčiγeqü-yi qoriγlaqu")  # the Latin transliteration of the Mongolian term
+    WebDriverWait(browser, 5).until(lambda _: "jin-mu" in shown())

@@ -183,3 +183,30 @@ def test_glossary_is_read_again_when_a_file_changes_and_errors_are_never_kept(tm
     for _ in range(2):  # a broken file is refused every time, not only on the first read
         with pytest.raises(ContentErrors):
             load_glossary(content)
+
+
+def test_every_term_popover_finds_its_definition_in_the_chapter_terms_file(app, client):
+    """Chapter pages of the current text and of every edition load one definitions file per
+    chapter and language; it must hold every term those pages mark."""
+    import re
+
+    from flask import url_for
+
+    from portal.views import site_pages
+
+    with app.test_request_context():
+        pages = [(v["lang"], v["number"], url_for(e, **v)) for e, v in site_pages() if e in ("pages.chapter", "changes.edition_chapter")]
+    assert any("/editions/" in url for _, _, url in pages)
+    glossary = app.extensions["portal.plans"].content().glossary
+    marked = 0
+    for lang, number, url in pages:
+        ids = re.findall(r'id="term-([a-z0-9-]+)" popover', client.get(url).get_data(as_text=True))
+        script = client.get(f"/{lang}/{number}/terms.js").get_data(as_text=True)
+        definitions = json.loads(script.removeprefix("portalTermDefinitions(").removesuffix(");\n"))
+        assert set(ids) <= set(definitions), url
+        for ident in ids:
+            entry = glossary.entry(ident)
+            assert definitions[ident] == (entry.definition_mn if lang == "mn" else entry.definition_zh)
+        marked += len(ids)
+    assert marked > 500
+    assert client.get("/zh/99/terms.js").status_code == 404

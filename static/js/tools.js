@@ -1,6 +1,7 @@
 // Paragraph tools added by script (they need it to work): "copy link" on every paragraph, and
 // "listen" on Chinese paragraphs where the device has a Chinese voice for speech synthesis.
-// Both are buttons: they work from the keyboard and on touch.
+// Both are buttons: they work from the keyboard and on touch. Also the definitions in the
+// term popovers: one script per chapter (data-terms), loaded when a term is first opened.
 (function () {
   "use strict";
   var script = document.currentScript, labels = script.dataset;
@@ -77,4 +78,22 @@
   }
   addListen();
   if (speech.addEventListener) speech.addEventListener("voiceschanged", addListen);
+
+  var pops = document.querySelectorAll(".term-pop[id]"), requested = false;
+  function fillDefinitions(definitions) {
+    Array.prototype.forEach.call(pops, function (pop) {
+      var slot = pop.querySelector(".term-def"), text = definitions[pop.id.replace(/^term-/, "")];
+      if (slot && text) slot.textContent = text;
+    });
+  }
+  Array.prototype.forEach.call(pops, function (pop) {
+    pop.addEventListener("beforetoggle", function (event) {
+      if (event.newState !== "open" || requested || !labels.terms) return;
+      requested = true;
+      window.portalTermDefinitions = fillDefinitions;
+      var s = document.createElement("script");  // a script, not fetch(): it loads from file:// too
+      s.src = labels.terms;
+      document.head.appendChild(s);
+    });
+  });
 })();
