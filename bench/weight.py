@@ -34,6 +34,17 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 9))
 
 
+def assets_of(page: Path) -> list[Path]:
+    """The style sheets and scripts a page links to (loaded on a first visit)."""
+    found = [(page.parent / ref).resolve() for ref in ASSET.findall(page.read_text(encoding="utf-8"))]
+    return [a for a in found if a.is_file()]
+
+
+def weight(page: Path) -> int:
+    """Gzipped bytes of the page and its style sheets and scripts."""
+    return gz(page.read_bytes()) + sum(gz(a.read_bytes()) for a in assets_of(page))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -45,13 +56,20 @@ def main() -> None:
             for lang in (("zh", "mn") if "{lang}" in pattern else ("-",)):
                 page = site / pattern.format(lang=lang)
                 html = page.read_bytes()
-                assets = [(page.parent / ref).resolve() for ref in ASSET.findall(html.decode("utf-8"))]
-                assets_size = sum(gz(a.read_bytes()) for a in assets if a.is_file())
+                assets = assets_of(page)
+                assets_size = sum(gz(a.read_bytes()) for a in assets)
                 total = gz(html) + assets_size
                 loads_font = any(a.name == "mongolian.css" for a in assets)
                 if total > 25 * 1024:
                     over.append(f"{name} ({lang})")
                 print(f"{name:18}{lang:>5}{gz(html) / 1024:>8.1f}k{assets_size / 1024:>8.1f}k{total / 1024:>8.1f}k  {'yes' if loads_font else 'no'}")
+        print("\nevery chapter:")
+        for kind, pattern in (("chapter", "{lang}/{n}/index.html"), ("side by side", "{lang}/{n}/parallel/index.html")):
+            for lang in ("zh", "mn"):
+                sizes = sorted((weight(site / pattern.format(lang=lang, n=n)), n) for n in range(13))
+                within = sum(1 for size, _ in sizes if size <= 25 * 1024)
+                print(f"  {kind:14}{lang:>4}  {within:2} of 13 within 25 kB; median {sizes[6][0] / 1024:.1f}k, "
+                      f"largest {sizes[-1][0] / 1024:.1f}k (chapter {sizes[-1][1]})")
         print(f"\nMongolian font: {font.stat().st_size / 1024:.1f} kB WOFF2 (target ≤ 60 kB), linked only where the page shows Mongolian")
         print("pages over 25 kB:", ", ".join(over) if over else "none")
 
