@@ -24,8 +24,10 @@ sys.path.insert(0, str(ROOT))
 from portal.freeze import build  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
-PAGES = ["index.html", "zh/index.html", "mn/index.html", "zh/4/index.html", "mn/0/index.html", "zh/4/parallel/index.html",
-         "zh/search/index.html", "mn/search/index.html", "zh/glossary/index.html", "mn/places/ba-yan-hao-te/index.html", "404.html"]
+PAGES = ["index.html", "zh/index.html", "mn/index.html", "zh/4/index.html", "mn/4/index.html", "mn/0/index.html",
+         "zh/4/parallel/index.html", "zh/search/index.html", "mn/search/index.html", "zh/glossary/index.html",
+         "mn/glossary/index.html", "mn/places/ba-yan-hao-te/index.html", "zh/figures/index.html", "mn/figures/index.html",
+         "404.html"]
 
 
 class Quiet(SimpleHTTPRequestHandler):

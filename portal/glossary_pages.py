@@ -15,6 +15,7 @@ from flask import Blueprint, Response, abort, current_app
 from flask_babel import gettext as _
 
 from .glossary import Entry, Glossary
+from .search.export import as_script
 from .views import link, other_languages, plans, render
 
 bp = Blueprint("glossary", __name__)
@@ -64,10 +65,9 @@ def filter_words(entry: Entry, lang: str) -> str:
 @bp.route("/<any(zh, mn):lang>/<any(glossary, places):kind>/words.js")
 def words_file(lang: str, kind: str):
     """The filter's extra words, loaded when the reader first uses the filter: they would
-    double the listing's size. A script, not JSON, so that it also loads from file://."""
+    double the listing's size."""
     words = {entry.id: filter_words(entry, lang) for entry in entries_of(kind)}
-    body = "portalFilterWords(" + json.dumps(words, ensure_ascii=False, separators=(",", ":")) + ");\n"
-    return Response(body, mimetype="text/javascript")
+    return Response(as_script(words, "portalFilterWords"), mimetype="text/javascript")
 
 
 def chapter_numbers() -> list[int]:
@@ -97,8 +97,7 @@ def terms_file(lang: str, number: int):
     if number not in chapter_numbers():
         abort(404)
     definitions = {ident: e.definition_mn if lang == "mn" else e.definition_zh for ident, e in chapter_terms(number).items()}
-    body = "portalTermDefinitions(" + json.dumps(definitions, ensure_ascii=False, separators=(",", ":")) + ");\n"
-    return Response(body, mimetype="text/javascript")
+    return Response(as_script(definitions, "portalTermDefinitions"), mimetype="text/javascript")
 
 
 @bp.route("/<any(zh, mn):lang>/<any(glossary, places):kind>/<ident>/")

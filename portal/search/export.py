@@ -16,9 +16,10 @@ import json
 from .analysis import SUFFIX_KEYS, Document, Tables
 
 
-def as_script(data: dict) -> str:
-    """Index files are scripts calling portalSearchData(…), so they load from file:// too."""
-    return "portalSearchData(" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ");\n"
+def as_script(data: dict, callback: str = "portalSearchData") -> str:
+    """Data files for the browser are scripts calling `callback(…)`, not JSON: a page opened
+    from file:// may load a script but not fetch a file."""
+    return callback + "(" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ");\n"
 
 
 def tables_documents(tables: Tables) -> dict[str, dict]:
