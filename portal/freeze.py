@@ -27,6 +27,9 @@ from .offline import write_manifests_and_zip
 from .views import site_pages
 
 
+FREEZE_TIMEOUT = 1800  # seconds; the whole plan takes a few
+
+
 class BuildError(Exception):
     pass
 
@@ -48,7 +51,10 @@ def freeze_into(app: Flask, destination: Path, workers: int | None = None) -> in
     _forked = (app, destination, workers)  # what the forked processes inherit
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return sum(pool.map(_freeze_forked_share, range(workers)))
+            # a time limit, so that a process that never returns fails the build instead of hanging it
+            return sum(pool.map_async(_freeze_forked_share, range(workers)).get(timeout=FREEZE_TIMEOUT))
+    except multiprocessing.TimeoutError:
+        raise BuildError(f"the pages were not all written within {FREEZE_TIMEOUT} s") from None
     finally:
         _forked = None
 
