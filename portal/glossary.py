@@ -54,7 +54,9 @@ class Glossary:
     terms: tuple[Entry, ...] = ()
     places: tuple[Entry, ...] = ()
     _occurrences: dict = field(default_factory=dict, repr=False)
-    _scans: dict = field(default_factory=dict, repr=False)  # text → scan(text): entry pages rescan the same paragraphs
+    # (method, text) → matches: entry pages, term marking, definition files and the check all
+    # look for terms in the same paragraphs
+    _matches: dict = field(default_factory=dict, repr=False)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -81,8 +83,8 @@ class Glossary:
 
     def scan(self, text: str) -> list[tuple[int, int, Entry]]:
         """Matches of any entry's form in `text`, (start, end, entry), none inside a longer one."""
-        if text in self._scans:
-            return self._scans[text]
+        if ("zh", text) in self._matches:
+            return self._matches["zh", text]
         matches = [
             (position, position + len(form), entry)
             for position, ch in enumerate(text)
@@ -96,7 +98,7 @@ class Glossary:
                 continue  # inside an earlier, longer match
             kept.append((start, end, entry))
             reach = end
-        self._scans[text] = kept
+        self._matches["zh", text] = kept
         return kept
 
     def occurrences(self, plan: Plan) -> dict[str, list[str]]:
@@ -127,6 +129,8 @@ class Glossary:
     def mongolian_matches(self, text: str) -> list[tuple[int, int, Entry]]:
         """The first use in `text` of each entry's Mongolian term (as `mongolian_term_in`
         decides: a suffix allowed on the last word), by start. One pass over the words."""
+        if ("mn", text) in self._matches:
+            return self._matches["mn", text]
         single, multi = self._mongolian_index
         positions, have = _word_keys(text)
         found: dict[str, tuple[int, int, Entry]] = {}
@@ -137,7 +141,8 @@ class Glossary:
             for keys, entry in multi.get(key, ()):
                 if entry.id not in found and _uses_at(have, i, keys):
                     found[entry.id] = (positions[i][0], positions[i + len(keys) - 1][1], entry)
-        return sorted(found.values(), key=lambda m: m[0])
+        self._matches["mn", text] = sorted(found.values(), key=lambda m: m[0])
+        return self._matches["mn", text]
 
     def synonym_groups(self) -> tuple[tuple[str, ...], ...]:
         """Every term's forms as one group, for search."""
