@@ -3,18 +3,18 @@ two editions, and the chapter pages of editions other than the current one."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app
+from flask import Blueprint, abort
 from flask_babel import gettext as _
 
 from .editions import Change, Edition, Editions, compare, inline_diff
 from .localize import chapter_label
-from .views import chapter_page, link, other_languages, plan_for, render
+from .views import chapter_page, content, link, other_languages, plan_for, render
 
 bp = Blueprint("changes", __name__)
 
 
 def editions() -> Editions:
-    return current_app.extensions["portal.plans"].content().editions
+    return content().editions
 
 
 def edition_or_404(name: str) -> Edition:
@@ -26,7 +26,7 @@ def edition_or_404(name: str) -> Edition:
 
 def changes_between(old: Edition, new: Edition) -> list[Change]:
     """Changes of the Chinese text (the authoritative one), computed once per pair."""
-    cache = current_app.extensions["portal.plans"].content()._cache.setdefault("changes", {})
+    cache = content()._cache.setdefault("changes", {})
     if (old.name, new.name) not in cache:
         cache[(old.name, new.name)] = compare(old.plans["zh"], new.plans["zh"])
     return cache[(old.name, new.name)]

@@ -8,19 +8,19 @@ import io
 import json
 from decimal import Decimal
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response
 from flask_babel import gettext as _
 
 from .charts import bar_chart
 from .figures import Figures, Indicator, Value
 from .localize import chapter_label
-from .views import other_languages, plan_for, render
+from .views import content, other_languages, plan_for, render
 
 bp = Blueprint("figures", __name__)
 
 
 def figures() -> Figures:
-    return current_app.extensions["portal.plans"].content().figures
+    return content().figures
 
 
 def kind_label(kind: str) -> str:

@@ -11,12 +11,13 @@ import json
 import re
 from html import escape
 
-from flask import Blueprint, Response, abort, current_app
+from flask import Blueprint, Response, abort
 from flask_babel import gettext as _
 
 from .glossary import Entry, Glossary
+from .model import Plan
 from .search.export import as_script
-from .views import link, other_languages, plans, render
+from .views import content, link, other_languages, plans, render
 
 bp = Blueprint("glossary", __name__)
 KINDS = {"glossary": "terms", "places": "places"}
@@ -24,7 +25,7 @@ TAG = re.compile(r"(<[^>]+>)")
 
 
 def glossary() -> Glossary:
-    return current_app.extensions["portal.plans"].content().glossary
+    return content().glossary
 
 
 def entries_of(kind: str) -> tuple[Entry, ...]:
@@ -70,25 +71,27 @@ def words_file(lang: str, kind: str):
     return Response(as_script(words, "portalFilterWords"), mimetype="text/javascript")
 
 
+def _all_plans() -> list[Plan]:
+    """Every language's plan of the current text and of every edition."""
+    loaded = content()
+    return [plan for plans_ in (loaded.plans, *(item.plans for item in loaded.editions.all)) for plan in plans_.values()]
+
+
 def chapter_numbers() -> list[int]:
     """Chapters in any edition: each has a file of term definitions."""
-    content = current_app.extensions["portal.plans"].content()
-    every = [content.plans, *(item.plans for item in content.editions.all)]
-    return sorted({chapter.number for plans_ in every for plan in plans_.values() for chapter in plan.chapters})
+    return sorted({chapter.number for plan in _all_plans() for chapter in plan.chapters})
 
 
 def chapter_terms(number: int) -> dict[str, Entry]:
     """Every term a page of chapter `number` can mark: found, as mark_entries() finds them, in
     the chapter's paragraphs in every language of every edition (edition pages use this file too)."""
-    content = current_app.extensions["portal.plans"].content()
     terms = glossary().terms_only
     used: dict[str, Entry] = {}
-    for plans_ in [content.plans, *(item.plans for item in content.editions.all)]:
-        for plan in plans_.values():
-            chapter = plan.chapter(number)
-            for paragraph in chapter.paragraphs if chapter else ():
-                scan = terms.scan if paragraph.lang == "zh" else terms.mongolian_matches
-                used.update((entry.id, entry) for _, _, entry in scan(paragraph.text))
+    for plan in _all_plans():
+        chapter = plan.chapter(number)
+        for paragraph in chapter.paragraphs if chapter else ():
+            scan = terms.scan if paragraph.lang == "zh" else terms.mongolian_matches
+            used.update((entry.id, entry) for _, _, entry in scan(paragraph.text))
     return used
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, url_for
 
-from .views import frozen_path, plans, site_pages
+from .views import content, frozen_path, plans, site_pages
 
 bp = Blueprint("offline", __name__)
 
@@ -92,7 +92,7 @@ def service_worker():
 @bp.route("/offline/<any(zh, mn):lang>.json")
 def listing(lang: str):
     """The live app computes the list by rendering each file once per version of the content."""
-    cache = current_app.extensions["portal.plans"].content()._cache.setdefault("offline", {})
+    cache = content()._cache.setdefault("offline", {})
     if lang not in cache:
         client = current_app.test_client()
         cache[lang] = manifest(lang, lambda path: client.get("/" + path).get_data())

@@ -9,13 +9,13 @@ from flask import Blueprint, Response, current_app
 from flask_babel import gettext as _
 
 from .updates import Notices
-from .views import link, other_languages, plan_for, render
+from .views import content, link, other_languages, plan_for, render
 
 bp = Blueprint("updates", __name__)
 
 
 def notices() -> Notices:
-    return current_app.extensions["portal.plans"].content().notices
+    return content().notices
 
 
 @bp.route("/<any(zh, mn):lang>/updates/")

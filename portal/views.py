@@ -22,6 +22,7 @@ from .export import plan_document
 from .i18n import HTML_LANG
 from .localize import chapter_label, format_date, format_number, section_label
 from .model import Plan
+from .store import Content
 from .translation import SOURCE_LANG
 
 #: Each language's name in its own script, for the language switch and the chooser.
@@ -30,8 +31,13 @@ NATIVE_NAMES = {"zh": "中文", "mn": "ᠮᠣᠩᠭᠣᠯ"}
 bp = Blueprint("pages", __name__)
 
 
+def content() -> Content:
+    """Everything read from content/, as the app serves it now (reloaded after an edit)."""
+    return current_app.extensions["portal.plans"].content()
+
+
 def plans() -> dict[str, Plan]:
-    return current_app.extensions["portal.plans"].plans()
+    return content().plans
 
 
 def plan_for(lang: str) -> Plan:
@@ -82,7 +88,7 @@ def site_pages() -> Iterator[tuple[str, dict]]:
     yield "offline.service_worker", {}
     for kind in ("tables", "t2s", "pinyin"):
         yield "search.tables_file", {"kind": kind}
-    glossary = current_app.extensions["portal.plans"].content().glossary
+    glossary = content().glossary
     for kind, entries in (("glossary", glossary.terms), ("places", glossary.places)):
         yield "glossary.open_data", {"kind": kind}
     yield "figures.open_data", {}
@@ -116,7 +122,7 @@ def site_pages() -> Iterator[tuple[str, dict]]:
 
 def edition_pages(lang: str) -> Iterator[tuple[str, dict]]:
     """The changes list, every comparison, and the pages of editions other than the current."""
-    editions = current_app.extensions["portal.plans"].content().editions
+    editions = content().editions
     yield "changes.changes", {"lang": lang}
     for old, new in editions.pairs():
         numbers = {c.number for c in old.plans["zh"].chapters} | {c.number for c in new.plans["zh"].chapters}
@@ -209,7 +215,7 @@ def home(lang: str):
     plan = plan_for(lang)
     from .offline import ZIP_FOLDER, zip_name
 
-    notices = current_app.extensions["portal.plans"].content().notices
+    notices = content().notices
     # The zip exists only in a build (portal build writes it); the live app does not offer it.
     zip_href = site_link(f"/{ZIP_FOLDER}/{zip_name()}") if current_app.config.get("RELATIVE_URLS") else None
     return render(
@@ -220,8 +226,7 @@ def home(lang: str):
 
 @bp.route("/<any(zh, mn):lang>/<int:number>/")
 def chapter(lang: str, number: int):
-    content = current_app.extensions["portal.plans"].content()
-    return chapter_page(lang, plan_for(lang), number, content.editions.current, "pages.chapter", {}, parallel=len(plans()) > 1)
+    return chapter_page(lang, plan_for(lang), number, content().editions.current, "pages.chapter", {}, parallel=len(plans()) > 1)
 
 
 #: A link written in content to a paragraph or section (#c4s1p3); `portal check` proves the id exists.
@@ -255,7 +260,7 @@ def chapter_page(lang: str, plan: Plan, number: int, edition: str, endpoint: str
             html = resolve_links(paragraph.html, lang, number, endpoint, values)
             marked[paragraph.id] = mark_entries(html, paragraph.lang, lang, seen, explained)
     # the plans of the edition shown: its other languages are this page's counterparts
-    edition_plans = current_app.extensions["portal.plans"].content().editions.get(edition).plans
+    edition_plans = content().editions.get(edition).plans
     return render(
         "chapter.html",
         marked=marked,

@@ -12,16 +12,12 @@ import json
 from flask import Blueprint, Response, current_app, g, request
 
 from ..localize import chapter_label, section_label
-from ..views import link, other_languages, plans, render
+from ..views import content, link, other_languages, plans, render
 from .analysis import MAX_QUERY, clean_query, did_you_mean, snippet
 from .export import as_script, browser_index, tables_documents
 
 bp = Blueprint("search", __name__)
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
-
-
-def _content():
-    return current_app.extensions["portal.plans"].content()
 
 
 #: Glossary categories herders search most: grazing, livestock, subsidies and insurance.
@@ -31,19 +27,19 @@ HERDER_TOPICS = ("grassland", "livestock", "products", "social", "rural", "agric
 def suggestions(limit: int = 24) -> list[str]:
     """Glossary terms to offer on an empty or fruitless search: short terms from the topics
     herders search most, taken in turn, the ones the plan uses most first."""
-    content = _content()
-    occurrences = content.glossary.occurrences(content.plans["zh"])
+    loaded = content()
+    occurrences = loaded.glossary.occurrences(loaded.plans["zh"])
     by_topic = [
-        sorted((e for e in content.glossary.terms if e.kind == topic and len(e.zh[0]) <= 6), key=lambda e: -len(occurrences[e.id]))
+        sorted((e for e in loaded.glossary.terms if e.kind == topic and len(e.zh[0]) <= 6), key=lambda e: -len(occurrences[e.id]))
         for topic in HERDER_TOPICS
     ]
     picked = [entries[i].zh[0] for i in range(limit) for entries in by_topic if i < len(entries)]
-    return picked[:limit] or [group[0] for group in content.synonyms][:limit]
+    return picked[:limit] or [group[0] for group in loaded.synonyms][:limit]
 
 
 def results(query: str, lang: str):
-    content = _content()
-    return content.search().search(query, lang), did_you_mean(query, content.tables())
+    loaded = content()
+    return loaded.search().search(query, lang), did_you_mean(query, loaded.tables())
 
 
 def _result_item(hit, lang: str) -> dict:
@@ -114,10 +110,10 @@ def _script(data) -> Response:
 
 @bp.route("/search/<any(zh, mn):lang>.js")
 def index_file(lang: str):
-    content = _content()
-    return _script(browser_index(lang, [d for d in content.documents() if d.lang == lang], content.plans[lang]))
+    loaded = content()
+    return _script(browser_index(lang, [d for d in loaded.documents() if d.lang == lang], loaded.plans[lang]))
 
 
 @bp.route("/search/<any(tables, t2s, pinyin):kind>.js")
 def tables_file(kind: str):
-    return _script(tables_documents(_content().tables())[kind])
+    return _script(tables_documents(content().tables())[kind])
