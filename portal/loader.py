@@ -442,16 +442,16 @@ def _read_glossary(content_dir: Path | str) -> Glossary:
         if not path.exists():
             continue
         try:
-            text = path.read_text(encoding="utf-8")
-            node, data = yaml.compose(text, Loader=YAML_LOADER), yaml.load(text, Loader=YAML_LOADER) or []
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            errors.append(ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}"))
+            data, node = _yaml_with_lines(path)
+        except ContentErrors as exc:  # reported with the other file's problems
+            errors.extend(exc.errors)
             continue
+        if data is None:  # an empty file: no entries yet
+            data, node = [], None
         if not isinstance(data, list):
             errors.append(ContentError(path, 1, "must be a list of entries"))
             continue
-        lines = [item.start_mark.line + 1 for item in node.value]
+        lines = [item.start_mark.line + 1 for item in node.value] if node else []
         entries = []
         for item, line in zip(data, lines):
             entry = _glossary_entry(path, line, item, kind_field, errors)

@@ -210,3 +210,8 @@ def test_every_term_popover_finds_its_definition_in_the_chapter_terms_file(app, 
         marked += len(ids)
     assert marked > 500
     assert client.get("/zh/99/terms.js").status_code == 404
+
+
+def test_an_empty_glossary_file_means_no_entries(tmp_path):
+    content = small_content(tmp_path, "")
+    assert load_glossary(content).terms == ()
