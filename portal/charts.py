@@ -26,7 +26,7 @@ def _rows(indicator: Indicator, lang: str, kind_label) -> list[tuple[str, str, f
         return []
     if values[0].is_shares:  # one value, several shares of 100%: a bar per share
         value = values[0]
-        return [(part.mn if lang == "mn" else part.zh, value.kind, 0.0, float(n) / 100, f"{n}%") for part, n in zip(indicator.parts, value.numbers)]
+        return [(part.name(lang), value.kind, 0.0, float(n) / 100, f"{n}%") for part, n in zip(indicator.parts, value.numbers)]
     scale = 100.0 if indicator.is_percent else max(v.top for v in values) or 1.0
     rows = []
     for value in values:

@@ -60,6 +60,9 @@ class Part:
     zh: str
     mn: str
 
+    def name(self, lang: str) -> str:
+        return self.mn if lang == "mn" else self.zh
+
 
 @dataclass(frozen=True)
 class Indicator:

@@ -33,7 +33,7 @@ def value_text(indicator: Indicator, value: Value, lang: str) -> str:
         return value.text_mn if lang == "mn" else value.text_zh
     unit = figures().unit(indicator, lang)
     if value.is_shares:
-        names = [p.mn if lang == "mn" else p.zh for p in indicator.parts]
+        names = [p.name(lang) for p in indicator.parts]
         return ", ".join(f"{name} {n}%" for name, n in zip(names, value.numbers))
     return value.shown() + unit if unit == "%" else f"{value.shown()} {unit}"
 
@@ -125,7 +125,7 @@ def csv_file(lang: str):
             sources = " ".join(i.sources)
             if v.is_shares:
                 for part, n in zip(i.parts, v.numbers):
-                    writer.writerow([*common, part.mn if lang == "mn" else part.zh, *tail, n, "", "", sources])
+                    writer.writerow([*common, part.name(lang), *tail, n, "", "", sources])
             elif v.text_zh:
                 writer.writerow([*common, "", *tail, "", "", v.text_mn if lang == "mn" else v.text_zh, sources])
             else:
