@@ -22,8 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from portal import create_app  # noqa: E402
 from reference import build_mkdocs, write_mkdocs_project  # noqa: E402
+
+from portal import create_app  # noqa: E402
 
 RUNS = 3
 EDITS = 5
@@ -32,7 +33,9 @@ EDITS = 5
 def portal_build(out: Path) -> float:
     """Seconds for `portal build` in a fresh process, as staff run it."""
     started = time.perf_counter()
-    subprocess.run([str(ROOT / ".venv" / "bin" / "portal"), "build", "--out", str(out)], check=True, capture_output=True)
+    subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "portal"), "build", "--out", str(out)], check=True, capture_output=True
+    )
     return time.perf_counter() - started
 
 
@@ -72,11 +75,15 @@ def main() -> None:
     print(f"portal build:          {mine:6.2f} s  ({pages} pages, {files} files; median of {RUNS})")
     print(f"MkDocs Material build: {reference:6.2f} s  ({their_pages} pages; median of {RUNS})")
     print(f"ratio portal / MkDocs: {mine / reference:.2f}  (target ≤ 1.0: {'met' if mine <= reference else 'NOT met'})")
-    print(f"per page:              {mine / pages * 1000:6.1f} ms portal, {reference / their_pages * 1000:6.1f} ms MkDocs")
+    print(
+        f"per page:              {mine / pages * 1000:6.1f} ms portal, {reference / their_pages * 1000:6.1f} ms MkDocs"
+    )
     print("incremental static rebuild of one chapter: not available; every portal build is a full, atomic build")
     worst = max(preview)
-    print(f"portal serve, edit of chapter 4 to the edited page served: median {statistics.median(preview):.3f} s, "
-          f"worst {worst:.3f} s of {EDITS}  (target ≤ 0.2 s: {'met' if worst <= 0.2 else 'NOT met'})")
+    print(
+        f"portal serve, edit of chapter 4 to the edited page served: median {statistics.median(preview):.3f} s, "
+        f"worst {worst:.3f} s of {EDITS}  (target ≤ 0.2 s: {'met' if worst <= 0.2 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

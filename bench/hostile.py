@@ -17,9 +17,53 @@ from urllib.parse import quote_from_bytes, urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SYNTAX = ["AND", "OR", "NOT", '"', "*", "?", ":", "(", ")", "[", "]", "{", "}", "^", "~", "+", "-", "\\", "/", "TO", "id:", "text:*"]
-PAYLOADS = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "{{7*7}}", "${7*7}", "'; DROP TABLE t; --", "../../etc/passwd", "%00", "\x00"]
-MONGOLIAN = ["\u180b", "\u180c", "\u180d", "\u180e", "\u180f", "\u202f", "\u200d", "\u200c", "ᠮᠣᠩᠭᠣᠯ", "ᠠ\u180b\u180b\u180b", "\u202f\u202f"]
+SYNTAX = [
+    "AND",
+    "OR",
+    "NOT",
+    '"',
+    "*",
+    "?",
+    ":",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "^",
+    "~",
+    "+",
+    "-",
+    "\\",
+    "/",
+    "TO",
+    "id:",
+    "text:*",
+]
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "{{7*7}}",
+    "${7*7}",
+    "'; DROP TABLE t; --",
+    "../../etc/passwd",
+    "%00",
+    "\x00",
+]
+MONGOLIAN = [
+    "\u180b",
+    "\u180c",
+    "\u180d",
+    "\u180e",
+    "\u180f",
+    "\u202f",
+    "\u200d",
+    "\u200c",
+    "ᠮᠣᠩᠭᠣᠯ",
+    "ᠠ\u180b\u180b\u180b",
+    "\u202f\u202f",
+]
 WORDS = ["草原", "禁牧", "双峰驼", "caoyuan", "malchin", "5G", "畜種", "ᠠᠯᠠᠱᠠ", "低保"]
 BAD_BYTES = [b"%ED%A0%80", b"%FF%FE", b"%C0%AF", b"%E2%82", b"%F4%90%80%80", b"%00"]
 
@@ -36,7 +80,10 @@ def generate(count: int, seed: int = 2022) -> list[tuple[str, bytes]]:
         elif kind == 1:
             text = rng.choice(WORDS + ["x", "ᠠ", "草"]) * rng.randint(500, 10_000)
         elif kind == 2:
-            text = "".join(chr(rng.choice([rng.randint(0, 31), 127, rng.randint(0x80, 0x9F), 0x2028, 0xFEFF])) for _ in range(rng.randint(1, 40)))
+            text = "".join(
+                chr(rng.choice([rng.randint(0, 31), 127, rng.randint(0x80, 0x9F), 0x2028, 0xFEFF]))
+                for _ in range(rng.randint(1, 40))
+            )
         elif kind == 3:
             text = "".join(rng.choice(MONGOLIAN + WORDS) for _ in range(rng.randint(1, 10)))
         elif kind == 4:
@@ -45,11 +92,22 @@ def generate(count: int, seed: int = 2022) -> list[tuple[str, bytes]]:
             text = "".join(chr(rng.randint(0x20, 0x2FFFF)) for _ in range(rng.randint(1, 30)))
             text = text.encode("utf-8", "replace").decode("utf-8", "replace")
         elif kind == 6:
-            raw = b"q=" + rng.choice(BAD_BYTES) + quote_from_bytes(rng.choice(WORDS).encode("utf-8")).encode() + b"&lang=" + rng.choice([b"zh", b"mn", b"xx", b"%FF"])
+            raw = (
+                b"q="
+                + rng.choice(BAD_BYTES)
+                + quote_from_bytes(rng.choice(WORDS).encode("utf-8")).encode()
+                + b"&lang="
+                + rng.choice([b"zh", b"mn", b"xx", b"%FF"])
+            )
             out.append((rng.choice(endpoints), raw))
             continue
         else:
-            raw = b"q=" + quote_from_bytes(rng.choice(WORDS).encode()).encode() + b"&limit=" + rng.choice([b"-1", b"0", b"99999999999999999999", b"abc", b"1e9", b""])
+            raw = (
+                b"q="
+                + quote_from_bytes(rng.choice(WORDS).encode()).encode()
+                + b"&limit="
+                + rng.choice([b"-1", b"0", b"99999999999999999999", b"abc", b"1e9", b""])
+            )
             out.append(("/api/search", raw))
             continue
         out.append((rng.choice(endpoints), urlencode({"q": text, "lang": rng.choice(["zh", "mn"])}).encode()))

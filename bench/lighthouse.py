@@ -25,10 +25,23 @@ sys.path.insert(0, str(ROOT))
 from portal.freeze import build  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
-PAGES = ["index.html", "zh/index.html", "mn/index.html", "zh/4/index.html", "mn/4/index.html", "mn/0/index.html",
-         "zh/4/parallel/index.html", "zh/search/index.html", "mn/search/index.html", "zh/glossary/index.html",
-         "mn/glossary/index.html", "mn/places/ba-yan-hao-te/index.html", "zh/figures/index.html", "mn/figures/index.html",
-         "404.html"]
+PAGES = [
+    "index.html",
+    "zh/index.html",
+    "mn/index.html",
+    "zh/4/index.html",
+    "mn/4/index.html",
+    "mn/0/index.html",
+    "zh/4/parallel/index.html",
+    "zh/search/index.html",
+    "mn/search/index.html",
+    "zh/glossary/index.html",
+    "mn/glossary/index.html",
+    "mn/places/ba-yan-hao-te/index.html",
+    "zh/figures/index.html",
+    "mn/figures/index.html",
+    "404.html",
+]
 
 
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv")
@@ -68,15 +81,34 @@ def main() -> None:
             for page in sys.argv[1:] or PAGES:
                 report = Path(tmp) / "report.json"
                 subprocess.run(
-                    ["npx", "--yes", LIGHTHOUSE, f"http://127.0.0.1:{server.server_port}/{page}", "--quiet",
-                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu", "--output=json", f"--output-path={report}"],
-                    check=True, env=env, capture_output=True, timeout=240,
+                    [
+                        "npx",
+                        "--yes",
+                        LIGHTHOUSE,
+                        f"http://127.0.0.1:{server.server_port}/{page}",
+                        "--quiet",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                        "--output=json",
+                        f"--output-path={report}",
+                    ],
+                    check=True,
+                    env=env,
+                    capture_output=True,
+                    timeout=240,
                 )
                 data = json.loads(report.read_text())
                 scores = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
-                misses = [ref["id"] for cat in data["categories"].values() for ref in cat["auditRefs"]
-                          if ref["weight"] and (data["audits"][ref["id"]]["score"] or 0) < 1 and data["audits"][ref["id"]]["score"] is not None]
-                print(f"{page:38}{scores['performance']:>6}{scores['accessibility']:>6}{scores['best-practices']:>6}{scores['seo']:>6}  {', '.join(misses)}")
+                misses = [
+                    ref["id"]
+                    for cat in data["categories"].values()
+                    for ref in cat["auditRefs"]
+                    if ref["weight"]
+                    and (data["audits"][ref["id"]]["score"] or 0) < 1
+                    and data["audits"][ref["id"]]["score"] is not None
+                ]
+                print(
+                    f"{page:38}{scores['performance']:>6}{scores['accessibility']:>6}{scores['best-practices']:>6}{scores['seo']:>6}  {', '.join(misses)}"
+                )
         finally:
             server.shutdown()
 

@@ -20,7 +20,17 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["/", "/zh/", "/mn/", "/zh/4/", "/mn/0/", "/zh/7/", "/mn/4/parallel/", "/zh/glossary/", "/zh/places/ba-yan-hao-te/"]
+PAGES = [
+    "/",
+    "/zh/",
+    "/mn/",
+    "/zh/4/",
+    "/mn/0/",
+    "/zh/7/",
+    "/mn/4/parallel/",
+    "/zh/glossary/",
+    "/zh/places/ba-yan-hao-te/",
+]
 SEARCHES = ["禁牧", "草畜平衡", "caoyuan", "双峰驼", "低保", "ᠠᠯᠠᠱᠠ", "malchin", "畜種保險", "5G", "驼奶"]
 
 LUA = """
@@ -61,11 +71,20 @@ def hammer(base: str, paths: list[str], seconds: int, clients: int) -> dict:
         script.write(LUA % quoted)
     output = subprocess.run(
         ["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--timeout", "10s", "-s", script.name, base],
-        capture_output=True, text=True, timeout=seconds + 60,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
     ).stdout
     requests, errors, duration, p50, p95, p99, worst = re.search(r"RESULT (.*)", output).group(1).split()
-    return {"rps": int(requests) / (int(duration) / 1e6), "errors": int(errors), "p50": float(p50), "p95": float(p95),
-            "p99": float(p99), "max": float(worst), "requests": int(requests)}
+    return {
+        "rps": int(requests) / (int(duration) / 1e6),
+        "errors": int(errors),
+        "p50": float(p50),
+        "p95": float(p95),
+        "p99": float(p99),
+        "max": float(worst),
+        "requests": int(requests),
+    }
 
 
 def main() -> None:
@@ -77,10 +96,17 @@ def main() -> None:
         raise SystemExit("wrk is needed: apt-get install wrk")
     from urllib.parse import quote
 
-    live_paths = PAGES + [f"/zh/search/?q={quote(q)}" for q in SEARCHES] + [f"/api/search?q={quote(q)}&lang=mn" for q in SEARCHES]
+    live_paths = (
+        PAGES
+        + [f"/zh/search/?q={quote(q)}" for q in SEARCHES]
+        + [f"/api/search?q={quote(q)}&lang=mn" for q in SEARCHES]
+    )
     port = free_port()
-    server = subprocess.Popen([str(ROOT / ".venv/bin/portal"), "serve", "--production", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/portal"), "serve", "--production", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/zh/")
         live = hammer(f"http://127.0.0.1:{port}", live_paths, args.seconds, args.clients)
@@ -88,13 +114,21 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([str(ROOT / ".venv/bin/portal"), "build", "--out", f"{tmp}/site"], check=True, capture_output=True)
+        subprocess.run(
+            [str(ROOT / ".venv/bin/portal"), "build", "--out", f"{tmp}/site"], check=True, capture_output=True
+        )
         port = free_port()
-        static = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", f"{tmp}/site"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        static = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", f"{tmp}/site"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             wait_for(f"http://127.0.0.1:{port}/zh/")
-            static_paths = [p + ("index.html" if p.endswith("/") else "") for p in PAGES] + ["/zh/search/index.html", "/search/zh.js"]
+            static_paths = [p + ("index.html" if p.endswith("/") else "") for p in PAGES] + [
+                "/zh/search/index.html",
+                "/search/zh.js",
+            ]
             reference = hammer(f"http://127.0.0.1:{port}", static_paths, args.seconds, args.clients)
         finally:
             static.terminate()
@@ -102,7 +136,9 @@ def main() -> None:
     print(f"{args.clients} clients, {args.seconds} s, loopback; mixed pages, search pages and API searches")
     print(f"{'':40}{'req/s':>8}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}{'errors':>8}")
     for name, r in (("portal (gunicorn, 3 workers)", live), ("reference: frozen site on http.server", reference)):
-        print(f"{name:40}{r['rps']:>8.0f}{r['p50']:>7.1f}ms{r['p95']:>7.1f}ms{r['p99']:>7.1f}ms{r['max']:>7.0f}ms{r['errors']:>8}")
+        print(
+            f"{name:40}{r['rps']:>8.0f}{r['p50']:>7.1f}ms{r['p95']:>7.1f}ms{r['p99']:>7.1f}ms{r['max']:>7.0f}ms{r['errors']:>8}"
+        )
     met = live["errors"] == 0 and live["p99"] <= 200
     print(f"target 0 errors and p99 ≤ 200 ms: {'met' if met else 'NOT met'}")
 

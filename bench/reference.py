@@ -25,13 +25,18 @@ def write_mkdocs_project(plans, project: Path) -> None:
             path.write_text("\n".join(lines), encoding="utf-8")
     (project / "docs" / "index.md").write_text("# Plan\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text(
-        "site_name: Plan\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n", encoding="utf-8"
+        "site_name: Plan\ntheme:\n  name: material\n  language: zh\nplugins:\n  - search:\n      lang: zh\n",
+        encoding="utf-8",
     )
 
 
 def build_mkdocs(project: Path) -> float:
     """Seconds for `mkdocs build` (a fresh process, as staff would run it)."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")], check=True, cwd=project,
-                   env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
+        check=True,
+        cwd=project,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     return time.perf_counter() - started

@@ -19,12 +19,19 @@ sys.path.insert(0, str(ROOT))
 from portal.freeze import build  # noqa: E402
 
 PAGE_TYPES = {
-    "language chooser": "index.html", "not found": "404.html",
-    "plan home": "{lang}/index.html", "chapter": "{lang}/4/index.html", "side by side": "{lang}/4/parallel/index.html",
-    "search": "{lang}/search/index.html", "glossary": "{lang}/glossary/index.html",
-    "glossary entry": "{lang}/glossary/jin-mu/index.html", "place": "{lang}/places/ba-yan-hao-te/index.html",
-    "key figures": "{lang}/figures/index.html", "what changed": "{lang}/changes/index.html",
-    "comparison": "{lang}/compare/2022/2023-demo/7/index.html", "updates": "{lang}/updates/index.html",
+    "language chooser": "index.html",
+    "not found": "404.html",
+    "plan home": "{lang}/index.html",
+    "chapter": "{lang}/4/index.html",
+    "side by side": "{lang}/4/parallel/index.html",
+    "search": "{lang}/search/index.html",
+    "glossary": "{lang}/glossary/index.html",
+    "glossary entry": "{lang}/glossary/jin-mu/index.html",
+    "place": "{lang}/places/ba-yan-hao-te/index.html",
+    "key figures": "{lang}/figures/index.html",
+    "what changed": "{lang}/changes/index.html",
+    "comparison": "{lang}/compare/2022/2023-demo/7/index.html",
+    "updates": "{lang}/updates/index.html",
     "sheet": "{lang}/sheets/c4s1/index.html",
 }
 ASSET = re.compile(r'(?:href|src)="([^"]+\.(?:css|js))"')
@@ -53,7 +60,7 @@ def main() -> None:
         print(f"{'page type':18}{'lang':>5}{'HTML':>9}{'CSS+JS':>9}{'total':>9}  Mongolian font")
         over = []
         for name, pattern in PAGE_TYPES.items():
-            for lang in (("zh", "mn") if "{lang}" in pattern else ("-",)):
+            for lang in ("zh", "mn") if "{lang}" in pattern else ("-",):
                 page = site / pattern.format(lang=lang)
                 html = page.read_bytes()
                 assets = assets_of(page)
@@ -62,15 +69,21 @@ def main() -> None:
                 loads_font = any(a.name == "mongolian.css" for a in assets)
                 if total > 25 * 1024:
                     over.append(f"{name} ({lang})")
-                print(f"{name:18}{lang:>5}{gz(html) / 1024:>8.1f}k{assets_size / 1024:>8.1f}k{total / 1024:>8.1f}k  {'yes' if loads_font else 'no'}")
+                print(
+                    f"{name:18}{lang:>5}{gz(html) / 1024:>8.1f}k{assets_size / 1024:>8.1f}k{total / 1024:>8.1f}k  {'yes' if loads_font else 'no'}"
+                )
         print("\nevery chapter:")
         for kind, pattern in (("chapter", "{lang}/{n}/index.html"), ("side by side", "{lang}/{n}/parallel/index.html")):
             for lang in ("zh", "mn"):
                 sizes = sorted((weight(site / pattern.format(lang=lang, n=n)), n) for n in range(13))
                 within = sum(1 for size, _ in sizes if size <= 25 * 1024)
-                print(f"  {kind:14}{lang:>4}  {within:2} of 13 within 25 kB; median {sizes[6][0] / 1024:.1f}k, "
-                      f"largest {sizes[-1][0] / 1024:.1f}k (chapter {sizes[-1][1]})")
-        print(f"\nMongolian font: {font.stat().st_size / 1024:.1f} kB WOFF2 (target ≤ 60 kB), linked only where the page shows Mongolian")
+                print(
+                    f"  {kind:14}{lang:>4}  {within:2} of 13 within 25 kB; median {sizes[6][0] / 1024:.1f}k, "
+                    f"largest {sizes[-1][0] / 1024:.1f}k (chapter {sizes[-1][1]})"
+                )
+        print(
+            f"\nMongolian font: {font.stat().st_size / 1024:.1f} kB WOFF2 (target ≤ 60 kB), linked only where the page shows Mongolian"
+        )
         print("pages over 25 kB:", ", ".join(over) if over else "none")
 
 

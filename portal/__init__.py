@@ -31,7 +31,9 @@ def create_app(config: dict | None = None, content=None) -> Flask:
         JSON_AS_ASCII=False,
     )
     app.config.update(config or {})
-    app.extensions["portal.plans"] = PlanStore(Path(app.config["CONTENT_DIR"]), watch=app.config["WATCH_CONTENT"], content=content)
+    app.extensions["portal.plans"] = PlanStore(
+        Path(app.config["CONTENT_DIR"]), watch=app.config["WATCH_CONTENT"], content=content
+    )
     i18n.init_i18n(app)
     security.init_security(app)
     app.register_blueprint(views.bp)

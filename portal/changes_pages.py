@@ -40,13 +40,19 @@ def change_markers(edition: str, lang: str) -> dict[str, tuple[str, str]]:
         return {}
     text = _("Changed in %(edition)s", edition=found.title(lang))
     return {
-        c.id: (text, link("changes.compare_chapter", lang=lang, old=before.name, new=found.name, number=c.chapter, _anchor=c.id))
-        for c in changes_between(before, found) if c.kind != "removed"
+        c.id: (
+            text,
+            link("changes.compare_chapter", lang=lang, old=before.name, new=found.name, number=c.chapter, _anchor=c.id),
+        )
+        for c in changes_between(before, found)
+        if c.kind != "removed"
     }
 
 
 def edition_banner(item: Edition, lang: str) -> str:
-    words = _("This is the %(edition)s edition (%(date)s), not the current text.", edition=item.title(lang), date=item.date)
+    words = _(
+        "This is the %(edition)s edition (%(date)s), not the current text.", edition=item.title(lang), date=item.date
+    )
     if item.demonstration:
         words += " " + _("It is a demonstration made to show how changes are displayed; it is not part of the plan.")
     return words
@@ -66,8 +72,12 @@ def changes(lang: str):
             by_chapter.setdefault(change.chapter, []).append(change)
         listing.append((item, before, sorted(by_chapter.items())))
     return render(
-        "changes.html", vertical=lang == "mn", listing=listing, editions=editions(),
-        switch=other_languages(lang, "changes.changes"), chapter_title=lambda item, n: _chapter_title(item, n, lang),
+        "changes.html",
+        vertical=lang == "mn",
+        listing=listing,
+        editions=editions(),
+        switch=other_languages(lang, "changes.changes"),
+        chapter_title=lambda item, n: _chapter_title(item, n, lang),
     )
 
 
@@ -103,8 +113,14 @@ def compare_chapter(lang: str, old: str, new: str, number: int):
         abort(404)
     total = len((after.plans["zh"].chapter(number) or before.plans["zh"].chapter(number)).paragraphs)
     return render(
-        "compare.html", vertical=lang == "mn", before=before, after=after, number=number, rows=rows,
-        unchanged=total - sum(1 for r in rows if r[0].kind != "removed"), current=editions().current,
+        "compare.html",
+        vertical=lang == "mn",
+        before=before,
+        after=after,
+        number=number,
+        rows=rows,
+        unchanged=total - sum(1 for r in rows if r[0].kind != "removed"),
+        current=editions().current,
         chapter_title=_chapter_title(after, number, lang),
         switch=other_languages(lang, "changes.compare_chapter", old=old, new=new, number=number),
     )
@@ -116,7 +132,11 @@ def edition_home(lang: str, name: str):
     if name == editions().current or lang not in item.plans:
         abort(404)
     return render(
-        "edition.html", vertical=lang == "mn", item=item, plan=item.plans[lang], banner=edition_banner(item, lang),
+        "edition.html",
+        vertical=lang == "mn",
+        item=item,
+        plan=item.plans[lang],
+        banner=edition_banner(item, lang),
         switch=other_languages(lang, "changes.edition_home", name=name),
     )
 
@@ -126,5 +146,13 @@ def edition_chapter(lang: str, name: str, number: int):
     item = edition_or_404(name)
     if name == editions().current or lang not in item.plans:
         abort(404)
-    return chapter_page(lang, item.plans[lang], number, name, "changes.edition_chapter", {"name": name}, parallel=False,
-                        banner=edition_banner(item, lang))
+    return chapter_page(
+        lang,
+        item.plans[lang],
+        number,
+        name,
+        "changes.edition_chapter",
+        {"name": name},
+        parallel=False,
+        banner=edition_banner(item, lang),
+    )

@@ -26,7 +26,10 @@ def _rows(indicator: Indicator, lang: str, kind_label) -> list[tuple[str, str, f
         return []
     if values[0].is_shares:  # one value, several shares of 100%: a bar per share
         value = values[0]
-        return [(part.name(lang), value.kind, 0.0, float(n) / 100, f"{n}%") for part, n in zip(indicator.parts, value.numbers)]
+        return [
+            (part.name(lang), value.kind, 0.0, float(n) / 100, f"{n}%")
+            for part, n in zip(indicator.parts, value.numbers)
+        ]
     scale = 100.0 if indicator.is_percent else max(v.top for v in values) or 1.0
     rows = []
     for value in values:
@@ -48,7 +51,9 @@ def bar_chart(indicator: Indicator, lang: str, kind_label, labelledby: str) -> M
 def _horizontal(indicator: Indicator, rows, labelledby: str) -> str:
     label_w, bar_x, bar_w, row_h = 104, 108, 150, 26
     height = row_h * len(rows) + 6
-    parts = [f'<svg class="chart" viewBox="0 0 320 {height}" width="320" height="{height}" role="img" aria-labelledby="{labelledby}">']
+    parts = [
+        f'<svg class="chart" viewBox="0 0 320 {height}" width="320" height="{height}" role="img" aria-labelledby="{labelledby}">'
+    ]
     for i, (label, kind, start, end, text) in enumerate(rows):
         y = 4 + i * row_h
         parts.append(f'<text class="chart-label" x="{label_w}" y="{y + 14}" text-anchor="end">{escape(label)}</text>')
@@ -64,7 +69,9 @@ def _vertical(indicator: Indicator, rows, labelledby: str) -> str:
     # A label runs down its column: leave it room for about 8 px per character.
     col_w, label_h, bar_h, value_h = 44, max(120, 8 * max(len(label) for label, *_ in rows) + 12), 150, 70
     width, height = col_w * len(rows) + 8, label_h + bar_h + value_h
-    parts = [f'<svg class="chart chart-vertical" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{labelledby}">']
+    parts = [
+        f'<svg class="chart chart-vertical" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{labelledby}">'
+    ]
     for i, (label, kind, start, end, text) in enumerate(rows):
         x = 4 + i * col_w + col_w / 2
         parts.append(f'<text class="chart-label" x="{x}" y="4">{escape(label)}</text>')

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import translation
-from .errors import ContentError, ContentErrors
-from .glossary import Glossary, mongolian_term_in
-from .figures import Figures
 from .editions import Editions
-from .updates import Notices
+from .errors import ContentError, ContentErrors
+from .figures import Figures
+from .glossary import Glossary, mongolian_term_in
 from .model import Chapter, Paragraph, Plan
 from .mongolian import MVS, NNBSP
 from .numerals import NUMBER
+from .updates import Notices
 
 #: Latin letters a Mongolian paragraph may contain: acronyms the Chinese text uses as they are.
 ACRONYMS = frozenset({"5G", "IPV6", "GEP", "SEE", "GAP", "SOP", "G7", "A"})
@@ -53,7 +53,10 @@ def paragraph_findings(paragraph: Paragraph, source: Paragraph, path: Path | Non
 
     text = paragraph.text
     if paragraph.status == "stale":
-        finding("the Chinese text changed after this translation was made; update it, then run 'portal translation stamp'", "stale")
+        finding(
+            "the Chinese text changed after this translation was made; update it, then run 'portal translation stamp'",
+            "stale",
+        )
     for message in script_findings(text):
         finding(message, "script")
     mongolian_numbers = _numbers(text)
@@ -91,9 +94,16 @@ def glossary_findings(glossary: Glossary, source: Plan, content_dir: Path) -> li
     for entry in glossary.entries:
         path = Path(content_dir) / ("places.yaml" if entry in glossary.places else "glossary.yaml")
         if not occurrences[entry.id]:
-            found.append(ContentError(path, entry.line, f"no form of this entry ({', '.join(entry.zh)}) occurs in the plan", entry.id))
+            found.append(
+                ContentError(
+                    path, entry.line, f"no form of this entry ({', '.join(entry.zh)}) occurs in the plan", entry.id
+                )
+            )
         for field in ("mn", "definition_mn"):
-            found += [ContentError(path, entry.line, f"{field}: {message}", entry.id, "script") for message in script_findings(getattr(entry, field))]
+            found += [
+                ContentError(path, entry.line, f"{field}: {message}", entry.id, "script")
+                for message in script_findings(getattr(entry, field))
+            ]
     return found
 
 
@@ -102,11 +112,21 @@ def term_findings(paragraph: Paragraph, source: Paragraph, glossary: Glossary, p
     found = []
     for entry in dict.fromkeys(entry for _, _, entry in glossary.scan(source.text)):
         if not mongolian_term_in(entry.mn, paragraph.text):
-            found.append(ContentError(path or "content", paragraph.line, f"the Chinese uses {entry.zh[0]!r}; the translation must use the approved term {entry.mn!r} (glossary: {entry.id})", paragraph.id, "term"))
+            found.append(
+                ContentError(
+                    path or "content",
+                    paragraph.line,
+                    f"the Chinese uses {entry.zh[0]!r}; the translation must use the approved term {entry.mn!r} (glossary: {entry.id})",
+                    paragraph.id,
+                    "term",
+                )
+            )
     return found
 
 
-def chapter_findings(chapter: Chapter, source: Chapter, glossary: Glossary | None = None) -> tuple[list[ContentError], list[ContentError]]:
+def chapter_findings(
+    chapter: Chapter, source: Chapter, glossary: Glossary | None = None
+) -> tuple[list[ContentError], list[ContentError]]:
     """(findings, missing-translation findings) of one translated chapter."""
     path = chapter.path or Path("content")
     findings, missing = [], []
@@ -114,13 +134,24 @@ def chapter_findings(chapter: Chapter, source: Chapter, glossary: Glossary | Non
     untranslated = [p.id for p in chapter.paragraphs if p.status == "missing"]
     titles = [s.id for s in chapter.titled_sections if s.title_lang == translation.SOURCE_LANG]
     if chapter.title_lang == translation.SOURCE_LANG:
-        missing.append(ContentError(path, None, f"chapter {chapter.number} has no translation file", code="untranslated"))
+        missing.append(
+            ContentError(path, None, f"chapter {chapter.number} has no translation file", code="untranslated")
+        )
     elif titles:
-        missing.append(ContentError(path, None, f"untranslated section titles: {', '.join(titles)}", code="untranslated"))
+        missing.append(
+            ContentError(path, None, f"untranslated section titles: {', '.join(titles)}", code="untranslated")
+        )
     if untranslated:
         total = len(chapter.paragraphs)
         shown = ", ".join(untranslated[:6]) + (", …" if len(untranslated) > 6 else "")
-        missing.append(ContentError(path, None, f"coverage {total - len(untranslated)}/{total}: not translated: {shown}", code="untranslated"))
+        missing.append(
+            ContentError(
+                path,
+                None,
+                f"coverage {total - len(untranslated)}/{total}: not translated: {shown}",
+                code="untranslated",
+            )
+        )
     for paragraph in chapter.paragraphs:
         if paragraph.status != "missing":
             findings.extend(paragraph_findings(paragraph, sources[paragraph.id], chapter.path))
@@ -136,7 +167,11 @@ def figures_findings(figures: Figures, content_dir: Path) -> list[ContentError]:
     texts = [(i.line, i.id, i.mn) for i in figures.indicators]
     texts += [(i.line, i.id, p.mn) for i in figures.indicators for p in i.parts]
     texts += [(v.line, i.id, v.text_mn) for i in figures.indicators for v in i.values if v.text_mn]
-    return [ContentError(path, line, f"mn: {message}", ident, "script") for line, ident, text in texts for message in script_findings(text)]
+    return [
+        ContentError(path, line, f"mn: {message}", ident, "script")
+        for line, ident, text in texts
+        for message in script_findings(text)
+    ]
 
 
 #: A link in content: to a paragraph or section of the plan (#c4s1p3), or to a web address.
@@ -156,9 +191,21 @@ def link_findings(plans: dict[str, Plan], notices: Notices) -> list[ContentError
             return
         match = LINK_TARGET.match(target)
         if not match:
-            found.append(ContentError(path, line, f"link to {target!r}: link to a paragraph or section as (#c4s1p3), or to a web address (https://…)", ident, "link"))
+            found.append(
+                ContentError(
+                    path,
+                    line,
+                    f"link to {target!r}: link to a paragraph or section as (#c4s1p3), or to a web address (https://…)",
+                    ident,
+                    "link",
+                )
+            )
         elif not (source.locate(match.group(1)) or match.group(1) in sections):
-            found.append(ContentError(path, line, f"broken link: there is no paragraph or section {match.group(1)}", ident, "link"))
+            found.append(
+                ContentError(
+                    path, line, f"broken link: there is no paragraph or section {match.group(1)}", ident, "link"
+                )
+            )
 
     for plan in plans.values():
         for chapter in plan.chapters:
@@ -188,7 +235,14 @@ def edition_findings(editions: Editions, content_dir: Path) -> list[ContentError
                 changed.append(f"{lang}/{path.name}")
     if not changed:
         return []
-    return [ContentError(frozen, None, f"content/ differs from the recorded edition {editions.current} in {', '.join(changed)}: publish the changes as a new edition with 'portal edition freeze NAME --date …'", code="unpublished")]
+    return [
+        ContentError(
+            frozen,
+            None,
+            f"content/ differs from the recorded edition {editions.current} in {', '.join(changed)}: publish the changes as a new edition with 'portal edition freeze NAME --date …'",
+            code="unpublished",
+        )
+    ]
 
 
 def notice_findings(notices: Notices, languages: tuple[str, ...]) -> list[ContentError]:
@@ -199,12 +253,24 @@ def notice_findings(notices: Notices, languages: tuple[str, ...]) -> list[Conten
         for slug, notice in slugs[lang].items():
             for other in languages:
                 if slug not in slugs[other]:
-                    found.append(ContentError(notice.path, None, f"this notice has no {other} version ({notice.path.name.replace(f'.{lang}.md', f'.{other}.md')})", code="notice-untranslated"))
+                    found.append(
+                        ContentError(
+                            notice.path,
+                            None,
+                            f"this notice has no {other} version ({notice.path.name.replace(f'.{lang}.md', f'.{other}.md')})",
+                            code="notice-untranslated",
+                        )
+                    )
     return found
 
 
-def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, chapter: int | None = None,
-                  allow_missing: bool = False, strict: bool = False) -> Report:
+def check_content(
+    content_dir: Path,
+    languages: tuple[str, ...] | None = None,
+    chapter: int | None = None,
+    allow_missing: bool = False,
+    strict: bool = False,
+) -> Report:
     """Everything a build needs to be right. `findings` fail the check; `notes` are warnings
     (untranslated text with `allow_missing`, unpublished changes, one-language notices), which
     fail it only when `strict`."""
@@ -220,11 +286,23 @@ def check_content(content_dir: Path, languages: tuple[str, ...] | None = None, c
     return check_loaded(content, content_dir, languages, chapter, allow_missing, strict)
 
 
-def check_loaded(content, content_dir: Path, languages: tuple[str, ...] | None = None, chapter: int | None = None,
-                 allow_missing: bool = False, strict: bool = False) -> Report:
+def check_loaded(
+    content,
+    content_dir: Path,
+    languages: tuple[str, ...] | None = None,
+    chapter: int | None = None,
+    allow_missing: bool = False,
+    strict: bool = False,
+) -> Report:
     """The checks of `check_content` on content already loaded (portal.store.Content), so that
     a build reads the files once for its check and its pages."""
-    plans, glossary, figures, editions, notices = content.plans, content.glossary, content.figures, content.editions, content.notices
+    plans, glossary, figures, editions, notices = (
+        content.plans,
+        content.glossary,
+        content.figures,
+        content.editions,
+        content.notices,
+    )
     source: Plan = plans[translation.SOURCE_LANG]
     findings, notes = [], []
     if chapter is None:

@@ -15,8 +15,12 @@ from . import PROJECT_ROOT
 from .errors import ContentErrors
 
 content_option = click.option(
-    "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=PROJECT_ROOT / "content",
-    show_default=True, help="Folder holding zh/ and mn/ chapter files.",
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=PROJECT_ROOT / "content",
+    show_default=True,
+    help="Folder holding zh/ and mn/ chapter files.",
 )
 
 
@@ -49,7 +53,11 @@ def import_text_command(seed: Path, content_dir: Path) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--production", is_flag=True, help="Serve with gunicorn (several worker processes) instead of Flask's development server.")
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Serve with gunicorn (several worker processes) instead of Flask's development server.",
+)
 @click.option("--workers", default=3, show_default=True, type=int, help="With --production: worker processes.")
 @content_option
 def serve(host: str, port: int, production: bool, workers: int, content_dir: Path) -> None:
@@ -69,16 +77,18 @@ def serve(host: str, port: int, production: bool, workers: int, content_dir: Pat
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=PROJECT_ROOT / "build", show_default=True)
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=PROJECT_ROOT / "build", show_default=True
+)
 @click.option("--site-url", default="http://127.0.0.1:5000", show_default=True, help="Public address, for sitemap.xml.")
 @content_option
 def build(out: Path, site_url: str, content_dir: Path) -> None:
     """Freeze the whole site into OUT; on any error the previous OUT is left untouched."""
     import time
 
-    from .freeze import BuildError, build as build_site
-
     from .check import check_loaded
+    from .freeze import BuildError
+    from .freeze import build as build_site
     from .store import load_content
 
     started = time.perf_counter()
@@ -142,7 +152,16 @@ def edition() -> None:
 @click.option("--note-mn", default="", help="Optional: the same in Mongolian.")
 @click.option("--demonstration", is_flag=True, help="Mark it as a made-up example, not the plan.")
 @content_option
-def edition_freeze(name: str, date: str, title_zh: str, title_mn: str, note_zh: str, note_mn: str, demonstration: bool, content_dir: Path) -> None:
+def edition_freeze(
+    name: str,
+    date: str,
+    title_zh: str,
+    title_mn: str,
+    note_zh: str,
+    note_mn: str,
+    demonstration: bool,
+    content_dir: Path,
+) -> None:
     """Record the text in content/ as edition NAME (content/editions/NAME/)."""
     from .publish import freeze_edition
 
@@ -167,7 +186,9 @@ def edition_list(content_dir: Path) -> None:
     for item in editions.all:
         before = editions.predecessor(item.name)
         changed = len(compare(before.plans["zh"], item.plans["zh"])) if before else 0
-        flags = (" (current)" if item.name == editions.current else "") + (" (demonstration)" if item.demonstration else "")
+        flags = (" (current)" if item.name == editions.current else "") + (
+            " (demonstration)" if item.demonstration else ""
+        )
         click.echo(f"{item.name}\t{item.date}\t{item.title_zh}\t{changed} paragraph(s) changed{flags}")
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 
 class ContentError(Exception):
-    def __init__(self, path: Path | str, line: int | None, message: str, paragraph_id: str | None = None, code: str | None = None):
+    def __init__(
+        self, path: Path | str, line: int | None, message: str, paragraph_id: str | None = None, code: str | None = None
+    ):
         self.path = Path(path)
         self.line = line
         self.message = message
@@ -28,8 +30,12 @@ class ContentError(Exception):
             return "edition"
         if "updates" in self.path.parts:
             return "notice"
-        return {"glossary.yaml": "glossary", "places.yaml": "glossary", "figures.yaml": "figures",
-                "synonyms.yaml": "synonyms"}.get(self.path.name, "structure")
+        return {
+            "glossary.yaml": "glossary",
+            "places.yaml": "glossary",
+            "figures.yaml": "figures",
+            "synonyms.yaml": "synonyms",
+        }.get(self.path.name, "structure")
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"

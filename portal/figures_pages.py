@@ -55,12 +55,17 @@ def source_label(pid: str, lang: str) -> str:
 @bp.route("/<any(zh, mn):lang>/figures/")
 def page(lang: str):
     plan_for(lang)
-    charts = {
-        i.id: bar_chart(i, lang, kind_label, f"alt-{i.id}") for i in figures().indicators
-    }
+    charts = {i.id: bar_chart(i, lang, kind_label, f"alt-{i.id}") for i in figures().indicators}
     return render(
-        "figures.html", vertical=lang == "mn", groups=figures().grouped(), figures=figures(), charts=charts,
-        value_text=value_text, text_alternative=text_alternative, kind_label=kind_label, source_label=source_label,
+        "figures.html",
+        vertical=lang == "mn",
+        groups=figures().grouped(),
+        figures=figures(),
+        charts=charts,
+        value_text=value_text,
+        text_alternative=text_alternative,
+        kind_label=kind_label,
+        source_label=source_label,
         chapter_of=lambda pid: plan_for("zh").locate(pid)[0].number,
         switch=other_languages(lang, "figures.page"),
     )
@@ -93,11 +98,14 @@ def open_data():
         "categories": [{"id": c.id, "zh": c.zh, "mn": c.mn} for c in data.categories],
         "indicators": [
             {
-                "id": i.id, "category": i.category, "name": {"zh": i.zh, "mn": i.mn},
+                "id": i.id,
+                "category": i.category,
+                "name": {"zh": i.zh, "mn": i.mn},
                 "unit": {"zh": data.unit(i, "zh"), "mn": data.unit(i, "mn")},
                 "values": [value_document(v) for v in i.values],
                 **({"parts": [{"zh": p.zh, "mn": p.mn} for p in i.parts]} if i.parts else {}),
-                "sources": list(i.sources), "status": i.status,
+                "sources": list(i.sources),
+                "status": i.status,
             }
             for i in data.indicators
         ],
@@ -105,7 +113,20 @@ def open_data():
     return Response(json.dumps(body, ensure_ascii=False, indent=1), mimetype="application/json")
 
 
-CSV_COLUMNS = ("id", "category", "indicator", "part", "unit", "period", "kind", "qualifier", "value", "value_high", "text", "sources")
+CSV_COLUMNS = (
+    "id",
+    "category",
+    "indicator",
+    "part",
+    "unit",
+    "period",
+    "kind",
+    "qualifier",
+    "value",
+    "value_high",
+    "text",
+    "sources",
+)
 
 
 @bp.route("/<any(zh, mn):lang>/figures.csv")

@@ -26,7 +26,6 @@ from .errors import ContentErrors
 from .offline import write_manifests_and_zip
 from .views import site_pages
 
-
 FREEZE_TIMEOUT = 1800  # seconds; the whole plan takes a few
 
 

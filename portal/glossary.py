@@ -63,7 +63,7 @@ class Glossary:
         return self.terms + self.places
 
     @cached_property
-    def terms_only(self) -> "Glossary":
+    def terms_only(self) -> Glossary:
         """The terms without the places, for marking terms in chapter pages (built once)."""
         return Glossary(self.terms)
 
@@ -181,4 +181,3 @@ def _word_keys(text: str) -> tuple[list[tuple[int, int]], list[str]]:
 @lru_cache(maxsize=8192)
 def _term_keys(term: str) -> tuple[str, ...]:
     return tuple(latin_key(w) for w in words(term))
-

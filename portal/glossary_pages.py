@@ -51,7 +51,10 @@ def sorted_entries(kind: str, lang: str) -> list[tuple[str, list[Entry]]]:
 @bp.route("/<any(zh, mn):lang>/<any(glossary, places):kind>/")
 def index(lang: str, kind: str):
     return render(
-        "glossary_index.html", vertical=lang == "mn", kind=kind, groups=sorted_entries(kind, lang),
+        "glossary_index.html",
+        vertical=lang == "mn",
+        kind=kind,
+        groups=sorted_entries(kind, lang),
         switch=other_languages(lang, "glossary.index", kind=kind),
     )
 
@@ -74,7 +77,9 @@ def words_file(lang: str, kind: str):
 def _all_plans() -> list[Plan]:
     """Every language's plan of the current text and of every edition."""
     loaded = content()
-    return [plan for plans_ in (loaded.plans, *(item.plans for item in loaded.editions.all)) for plan in plans_.values()]
+    return [
+        plan for plans_ in (loaded.plans, *(item.plans for item in loaded.editions.all)) for plan in plans_.values()
+    ]
 
 
 def chapter_numbers() -> list[int]:
@@ -99,7 +104,9 @@ def chapter_terms(number: int) -> dict[str, Entry]:
 def terms_file(lang: str, number: int):
     if number not in chapter_numbers():
         abort(404)
-    definitions = {ident: e.definition_mn if lang == "mn" else e.definition_zh for ident, e in chapter_terms(number).items()}
+    definitions = {
+        ident: e.definition_mn if lang == "mn" else e.definition_zh for ident, e in chapter_terms(number).items()
+    }
     return Response(as_script(definitions, "portalTermDefinitions"), mimetype="text/javascript")
 
 
@@ -114,23 +121,42 @@ def entry(lang: str, kind: str, ident: str):
         chapter, section, paragraph = source.locate(pid)
         start, end, _ = next(match for match in glossary().scan(paragraph.text) if match[2] is found)
         left = max(0, start - 30)
-        snippet = escape(paragraph.text[left:start]) + f"<mark>{escape(paragraph.text[start:end])}</mark>" + escape(paragraph.text[end : end + 40])
+        snippet = (
+            escape(paragraph.text[left:start])
+            + f"<mark>{escape(paragraph.text[start:end])}</mark>"
+            + escape(paragraph.text[end : end + 40])
+        )
         uses.append((chapter, section, paragraph, ("…" if left else "") + snippet + "…"))
     return render(
-        "glossary_entry.html", vertical=lang == "mn", mongolian_font=True, kind=kind, entry=found, uses=uses,
+        "glossary_entry.html",
+        vertical=lang == "mn",
+        mongolian_font=True,
+        kind=kind,
+        entry=found,
+        uses=uses,
         switch=other_languages(lang, "glossary.entry", kind=kind, ident=ident),
     )
 
 
 def entry_document(entry: Entry, occurrences: list[str], place: bool) -> dict:
     text = "description" if place else "definition"
-    document = {"id": entry.id, "zh": list(entry.zh), "related": list(entry.related), "mn": entry.mn, "latin": entry.latin}
+    document = {
+        "id": entry.id,
+        "zh": list(entry.zh),
+        "related": list(entry.related),
+        "mn": entry.mn,
+        "latin": entry.latin,
+    }
     if place:
         document["kind"] = entry.kind
-    document.update({
-        f"{text}_zh": entry.definition_zh, f"{text}_mn": entry.definition_mn,
-        "status": entry.status, "occurrences": occurrences,
-    })
+    document.update(
+        {
+            f"{text}_zh": entry.definition_zh,
+            f"{text}_mn": entry.definition_mn,
+            "status": entry.status,
+            "occurrences": occurrences,
+        }
+    )
     return document
 
 

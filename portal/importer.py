@@ -73,7 +73,13 @@ def parse_seed(path: Path) -> list[SeedChapter]:
             n = from_chinese(section.group(1))
             current = chapters[-1]
             if n != current.sections[-1].number + 1:
-                errors.append(ContentError(path, number, f"section {n} follows section {current.sections[-1].number} in chapter {current.number}"))
+                errors.append(
+                    ContentError(
+                        path,
+                        number,
+                        f"section {n} follows section {current.sections[-1].number} in chapter {current.number}",
+                    )
+                )
             current.sections.append(SeedSection(n, section.group(2)))
         else:
             chapters[-1].sections[-1].paragraphs.append(text)
@@ -88,18 +94,22 @@ def parse_seed(path: Path) -> list[SeedChapter]:
 def to_markdown(text: str) -> str:
     """Escape the plan's text for Markdown and mark its lead phrase bold."""
     marker = "——" if text.startswith("——") else ""
-    body = MARKDOWN_SPECIAL.sub(r"\\\1", text[len(marker):])
+    body = MARKDOWN_SPECIAL.sub(r"\\\1", text[len(marker) :])
     if body.startswith("#"):
         body = "\\" + body
-    lead = LEAD_SENTENCE.match(text[len(marker):])
+    lead = LEAD_SENTENCE.match(text[len(marker) :])
     if lead:
         escaped_lead = MARKDOWN_SPECIAL.sub(r"\\\1", lead.group(1))
-        body = f"**{escaped_lead}**{body[len(escaped_lead):]}"
+        body = f"**{escaped_lead}**{body[len(escaped_lead) :]}"
     return marker + body
 
 
 def _fresh_id(chapter: int, section: int, taken: set[str]) -> str:
-    used = [int(m.group(3)) for m in map(PARAGRAPH_ID.match, taken) if m and int(m.group(1)) == chapter and int(m.group(2)) == section]
+    used = [
+        int(m.group(3))
+        for m in map(PARAGRAPH_ID.match, taken)
+        if m and int(m.group(1)) == chapter and int(m.group(2)) == section
+    ]
     return f"c{chapter}s{section}p{max(used, default=0) + 1}"
 
 
@@ -115,7 +125,10 @@ def assign_ids(chapter: int, new: list[tuple[int, str]], old: list[tuple[str, st
             # Pair edited paragraphs in order, each with the most similar old one still unclaimed.
             start = i1
             for j in range(j1, j2):
-                scores = [(difflib.SequenceMatcher(a=old[i][1], b=new[j][1], autojunk=False).ratio(), i) for i in range(start, i2)]
+                scores = [
+                    (difflib.SequenceMatcher(a=old[i][1], b=new[j][1], autojunk=False).ratio(), i)
+                    for i in range(start, i2)
+                ]
                 best = max(scores, default=(0.0, -1))
                 if best[0] >= SAME_PARAGRAPH:
                     ids[j] = old[best[1]][0]

@@ -28,9 +28,8 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import replace
-from pathlib import Path
-
 from html import unescape
+from pathlib import Path
 
 import markdown
 import yaml
@@ -38,13 +37,13 @@ import yaml
 from . import translation
 from .editions import EDITION_DATE, EDITION_NAME, Edition, Editions, reused_ids
 from .errors import ContentError, ContentErrors
-from .updates import NOTICE_FILE, Notice, Notices
 from .figures import KINDS as FIGURE_KINDS
 from .figures import QUALIFIERS, RANGE, SHARES, Category, Figures, Indicator, Part, Value, appears_in
 from .glossary import Entry, Glossary
 from .model import PARAGRAPH_ID, SECTION_ID, Chapter, Paragraph, Plan, Section, section_id
 from .mongolian import MongolianTextError, check_encoding
 from .numerals import NUMBER
+from .updates import NOTICE_FILE, Notice, Notices
 
 LANGUAGES = ("zh", "mn")
 #: libyaml's parser when PyYAML has it (the glossary is read on every build and reload).
@@ -149,21 +148,37 @@ def _front_matter(path: Path, lines: list[str], lang: str, errors: list[ContentE
         if key not in meta:
             errors.append(ContentError(path, end + 1, f"front matter lacks the field '{key}'"))
         elif not isinstance(meta[key], kind) or isinstance(meta[key], bool) or meta[key] in ("", None):
-            errors.append(ContentError(path, line_of(key), f"front matter field '{key}' must be a {kind.__name__}, not {meta[key]!r}"))
+            errors.append(
+                ContentError(
+                    path, line_of(key), f"front matter field '{key}' must be a {kind.__name__}, not {meta[key]!r}"
+                )
+            )
     for key in meta:
         if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
             errors.append(ContentError(path, line_of(key), f"unknown front matter field '{key}'"))
     if isinstance(meta.get("chapter"), int) and meta["chapter"] < 0:
         errors.append(ContentError(path, line_of("chapter"), "chapter number cannot be negative"))
     if isinstance(meta.get("edition"), str) and not EDITION_RE.match(meta["edition"]):
-        errors.append(ContentError(path, line_of("edition"), f"edition must start with a year, like '2022', not {meta['edition']!r}"))
+        errors.append(
+            ContentError(
+                path, line_of("edition"), f"edition must start with a year, like '2022', not {meta['edition']!r}"
+            )
+        )
     if isinstance(meta.get("lang"), str) and meta["lang"] != lang:
-        errors.append(ContentError(path, line_of("lang"), f"lang is {meta['lang']!r} but the file is in content/{lang}/"))
+        errors.append(
+            ContentError(path, line_of("lang"), f"lang is {meta['lang']!r} but the file is in content/{lang}/")
+        )
     if meta.get("chapter") == 0 and not isinstance(meta.get("plan_title"), str):
         errors.append(ContentError(path, end + 1, "chapter 0 must give the plan's title in the field 'plan_title'"))
     stem = path.stem.split("-", 1)[0]
     if isinstance(meta.get("chapter"), int) and (not stem.isdigit() or int(stem) != meta["chapter"]):
-        errors.append(ContentError(path, line_of("chapter"), f"file name {path.name!r} does not match chapter {meta['chapter']} (expected {meta['chapter']:02d}.md)"))
+        errors.append(
+            ContentError(
+                path,
+                line_of("chapter"),
+                f"file name {path.name!r} does not match chapter {meta['chapter']} (expected {meta['chapter']:02d}.md)",
+            )
+        )
     return meta, end + 1
 
 
@@ -183,7 +198,9 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) -> tuple[Chapter | None, dict, list[ContentError]]:
+def parse_chapter(
+    path: Path, lang: str, inline: _InlineMarkdown | None = None
+) -> tuple[Chapter | None, dict, list[ContentError]]:
     """One chapter file → (Chapter, front matter, errors). Reading goes on after an error."""
     inline = inline or _InlineMarkdown()
     errors: list[ContentError] = []
@@ -211,7 +228,11 @@ def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) 
         if heading:
             level, text, attrs = heading.groups()
             if len(level) != 2:
-                hint = "the chapter title belongs in the front matter" if len(level) == 1 else "only '## ' section headings are allowed"
+                hint = (
+                    "the chapter title belongs in the front matter"
+                    if len(level) == 1
+                    else "only '## ' section headings are allowed"
+                )
                 errors.append(ContentError(path, first, f"heading level {len(level)} is out of order: {hint}"))
                 continue
             if len(block) > 1:
@@ -222,7 +243,15 @@ def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) 
                 errors.append(ContentError(path, first, f"section heading has no id: end it with {{: #{expected} }}"))
             elif ident != expected:
                 found = SECTION_ID.match(ident)
-                errors.append(ContentError(path, first, f"heading out of order: expected section {expected}, found {ident}" if found else f"{ident!r} is not a section id like {expected}"))
+                errors.append(
+                    ContentError(
+                        path,
+                        first,
+                        f"heading out of order: expected section {expected}, found {ident}"
+                        if found
+                        else f"{ident!r} is not a section id like {expected}",
+                    )
+                )
             if not text:
                 errors.append(ContentError(path, first, "section heading has no title"))
             close_section()
@@ -236,13 +265,28 @@ def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) 
         ident, _extra = parse_attrs(attrs.group(1))
         match = PARAGRAPH_ID.match(ident or "")
         if not match:
-            errors.append(ContentError(path, first + len(block) - 1, f"{ident!r} is not a paragraph id like c{max(number, 0)}s1p1"))
+            errors.append(
+                ContentError(
+                    path, first + len(block) - 1, f"{ident!r} is not a paragraph id like c{max(number, 0)}s1p1"
+                )
+            )
             continue
         if number >= 0 and int(match.group(1)) != number:
-            errors.append(ContentError(path, first + len(block) - 1, f"paragraph id belongs to chapter {match.group(1)}, not chapter {number}", ident))
+            errors.append(
+                ContentError(
+                    path,
+                    first + len(block) - 1,
+                    f"paragraph id belongs to chapter {match.group(1)}, not chapter {number}",
+                    ident,
+                )
+            )
             continue
         if ident in seen:
-            errors.append(ContentError(path, first + len(block) - 1, f"duplicate paragraph id (first used on line {seen[ident]})", ident))
+            errors.append(
+                ContentError(
+                    path, first + len(block) - 1, f"duplicate paragraph id (first used on line {seen[ident]})", ident
+                )
+            )
             continue
         seen[ident] = first
         source = "\n".join(block[:-1])
@@ -251,9 +295,23 @@ def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) 
         if lang != translation.SOURCE_LANG:
             status, translated_from = _extra.get("status"), _extra.get("source")
             if status not in translation.RECORDED:
-                errors.append(ContentError(path, attr_line, f"status must be one of {', '.join(translation.RECORDED)}, not {status!r}", ident))
+                errors.append(
+                    ContentError(
+                        path,
+                        attr_line,
+                        f"status must be one of {', '.join(translation.RECORDED)}, not {status!r}",
+                        ident,
+                    )
+                )
             if not translated_from or not translation.FINGERPRINT.match(translated_from):
-                errors.append(ContentError(path, attr_line, "source= must give the 10-digit fingerprint of the Chinese paragraph (portal translation stamp)", ident))
+                errors.append(
+                    ContentError(
+                        path,
+                        attr_line,
+                        "source= must give the 10-digit fingerprint of the Chinese paragraph (portal translation stamp)",
+                        ident,
+                    )
+                )
             try:
                 check_encoding(source)
             except MongolianTextError as exc:
@@ -261,11 +319,25 @@ def parse_chapter(path: Path, lang: str, inline: _InlineMarkdown | None = None) 
                 errors.append(ContentError(path, line, str(exc), ident))
                 continue
         elif _extra:
-            errors.append(ContentError(path, attr_line, f"unknown attribute(s) {', '.join(sorted(_extra))} on a Chinese paragraph", ident))
+            errors.append(
+                ContentError(
+                    path, attr_line, f"unknown attribute(s) {', '.join(sorted(_extra))} on a Chinese paragraph", ident
+                )
+            )
         html, text = inline.render(source)
         lead = LEAD_RE.match(source)
         paragraphs.append(
-            Paragraph(ident, source, html, text, inline.render(lead.group(1))[1] if lead else None, first, lang, status, translated_from)
+            Paragraph(
+                ident,
+                source,
+                html,
+                text,
+                inline.render(lead.group(1))[1] if lead else None,
+                first,
+                lang,
+                status,
+                translated_from,
+            )
         )
 
     close_section()
@@ -300,13 +372,21 @@ def load_plan(content_dir: Path | str, lang: str, source: Plan | None = None) ->
         if chapter is None:
             continue
         if chapter.number in first_path_of:
-            errors.append(ContentError(path, 2, f"chapter {chapter.number} is also defined in {first_path_of[chapter.number].name}"))
+            errors.append(
+                ContentError(
+                    path, 2, f"chapter {chapter.number} is also defined in {first_path_of[chapter.number].name}"
+                )
+            )
             continue
         first_path_of[chapter.number] = path
         for paragraph in chapter.paragraphs:
             if paragraph.id in id_lines:
                 other, line = id_lines[paragraph.id]
-                errors.append(ContentError(path, paragraph.line, f"duplicate paragraph id (also in {other.name} line {line})", paragraph.id))
+                errors.append(
+                    ContentError(
+                        path, paragraph.line, f"duplicate paragraph id (also in {other.name} line {line})", paragraph.id
+                    )
+                )
             id_lines[paragraph.id] = (path, paragraph.line)
         if chapter.number == 0:
             plan_title = meta.get("plan_title")
@@ -317,7 +397,11 @@ def load_plan(content_dir: Path | str, lang: str, source: Plan | None = None) ->
     if not errors and 0 not in first_path_of:
         errors.append(ContentError(folder, None, "chapter 0 (title block and preface, 00.md) is missing"))
     if source is not None and editions and next(iter(editions)) != source.edition:
-        errors.append(ContentError(folder, None, f"edition {next(iter(editions))!r} differs from the Chinese edition {source.edition!r}"))
+        errors.append(
+            ContentError(
+                folder, None, f"edition {next(iter(editions))!r} differs from the Chinese edition {source.edition!r}"
+            )
+        )
     if source is not None and not errors:
         return _align(source, lang, chapters, plan_title, errors)
     if errors:
@@ -326,16 +410,24 @@ def load_plan(content_dir: Path | str, lang: str, source: Plan | None = None) ->
     return Plan(lang, next(iter(editions)), plan_title, tuple(chapters), lang)
 
 
-def _align(source: Plan, lang: str, chapters: list[Chapter], plan_title: str | None, errors: list[ContentError]) -> Plan:
+def _align(
+    source: Plan, lang: str, chapters: list[Chapter], plan_title: str | None, errors: list[ContentError]
+) -> Plan:
     """The translation laid over the source's structure, with each paragraph's status."""
     translated = {c.number: c for c in chapters}
     for chapter in chapters:
         for paragraph in chapter.paragraphs:
             if source.locate(paragraph.id) is None:
-                errors.append(ContentError(chapter.path, paragraph.line, "no Chinese paragraph has this id", paragraph.id))
+                errors.append(
+                    ContentError(chapter.path, paragraph.line, "no Chinese paragraph has this id", paragraph.id)
+                )
         for section in chapter.titled_sections:
-            if source.chapter(chapter.number) and section.number not in {s.number for s in source.chapter(chapter.number).sections}:
-                errors.append(ContentError(chapter.path, None, f"section {section.id} does not exist in the Chinese text"))
+            if source.chapter(chapter.number) and section.number not in {
+                s.number for s in source.chapter(chapter.number).sections
+            }:
+                errors.append(
+                    ContentError(chapter.path, None, f"section {section.id} does not exist in the Chinese text")
+                )
     if errors:
         raise ContentErrors(errors)
     aligned = []
@@ -355,7 +447,11 @@ def _align(source: Plan, lang: str, chapters: list[Chapter], plan_title: str | N
                     paragraphs.append(replace(version, status=status))
             has_title = section.number in titles and titles[section.number]
             title = titles[section.number] if has_title else section.title
-            sections.append(Section(section.chapter, section.number, title, tuple(paragraphs), lang if has_title else section.title_lang))
+            sections.append(
+                Section(
+                    section.chapter, section.number, title, tuple(paragraphs), lang if has_title else section.title_lang
+                )
+            )
         title, title_lang = (mine.title, lang) if mine else (original.title, original.title_lang)
         aligned.append(Chapter(original.number, title, tuple(sections), mine.path if mine else None, title_lang))
     edition = source.edition
@@ -366,7 +462,9 @@ def load_plans(content_dir: Path | str) -> dict[str, Plan]:
     """Every language with content, translations aligned to the Chinese source."""
     languages = available_languages(content_dir)
     if translation.SOURCE_LANG not in languages:
-        raise ContentErrors([ContentError(Path(content_dir) / translation.SOURCE_LANG, None, "no chapter files (*.md) found")])
+        raise ContentErrors(
+            [ContentError(Path(content_dir) / translation.SOURCE_LANG, None, "no chapter files (*.md) found")]
+        )
     source = load_plan(content_dir, translation.SOURCE_LANG)
     plans, errors = {source.lang: source}, []
     for lang in languages:
@@ -389,7 +487,9 @@ def load_synonyms(content_dir: Path | str) -> tuple[tuple[str, ...], ...]:
         groups = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ContentErrors([ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")])
+        raise ContentErrors(
+            [ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        )
     lines = path.read_text(encoding="utf-8").splitlines()
     group_lines = [number for number, line in enumerate(lines, start=1) if line.lstrip().startswith("-")]
     errors, seen, result = [], {}, []
@@ -397,7 +497,11 @@ def load_synonyms(content_dir: Path | str) -> tuple[tuple[str, ...], ...]:
         raise ContentErrors([ContentError(path, 1, "must be a list of groups like [低保, 最低生活保障]")])
     for index, group in enumerate(groups):
         line = group_lines[index] if index < len(group_lines) else None
-        if not isinstance(group, list) or len(group) < 2 or not all(isinstance(f, (str, int)) and str(f).strip() for f in group):
+        if (
+            not isinstance(group, list)
+            or len(group) < 2
+            or not all(isinstance(f, (str, int)) and str(f).strip() for f in group)
+        ):
             errors.append(ContentError(path, line, "a group must list at least two forms"))
             continue
         forms = tuple(str(f).strip() for f in group)
@@ -458,12 +562,20 @@ def _read_glossary(content_dir: Path | str) -> Glossary:
             if entry is None:
                 continue
             if entry.id in ids:
-                errors.append(ContentError(path, line, f"id {entry.id!r} is also used in {ids[entry.id][0].name} line {ids[entry.id][1]}"))
+                errors.append(
+                    ContentError(
+                        path, line, f"id {entry.id!r} is also used in {ids[entry.id][0].name} line {ids[entry.id][1]}"
+                    )
+                )
             ids.setdefault(entry.id, (path, line))
             for form in entry.zh:
                 if form in claimed:
                     other = claimed[form]
-                    errors.append(ContentError(path, line, f"{form!r} is already claimed by {other[2]!r} ({other[0].name} line {other[1]})"))
+                    errors.append(
+                        ContentError(
+                            path, line, f"{form!r} is already claimed by {other[2]!r} ({other[0].name} line {other[1]})"
+                        )
+                    )
                 claimed.setdefault(form, (path, line, entry.id))
             entries.append(entry)
         loaded[name] = tuple(entries)
@@ -471,7 +583,13 @@ def _read_glossary(content_dir: Path | str) -> Glossary:
         for entry in entries:
             for form in entry.related:
                 if form in claimed:
-                    errors.append(ContentError(Path(content_dir) / name, entry.line, f"related word {form!r} is a form of {claimed[form][2]!r}; a word leads to one entry"))
+                    errors.append(
+                        ContentError(
+                            Path(content_dir) / name,
+                            entry.line,
+                            f"related word {form!r} is a form of {claimed[form][2]!r}; a word leads to one entry",
+                        )
+                    )
     if errors:
         raise ContentErrors(errors)
     return Glossary(loaded["glossary.yaml"], loaded["places.yaml"])
@@ -484,8 +602,11 @@ def _glossary_entry(path: Path, line: int, item, kind_field: str, errors: list[C
         return None
     problems = [f"lacks {key!r}" for key in required if not item.get(key)]
     problems += [
-        "occurrences are computed from the text; remove this field" if key == "occurrences" else f"unknown field {key!r}"
-        for key in item if key not in required and key not in ("source", "related")
+        "occurrences are computed from the text; remove this field"
+        if key == "occurrences"
+        else f"unknown field {key!r}"
+        for key in item
+        if key not in required and key not in ("source", "related")
     ]
     ident = str(item.get("id", ""))
     if ident and not ENTRY_ID.match(ident):
@@ -508,8 +629,15 @@ def _glossary_entry(path: Path, line: int, item, kind_field: str, errors: list[C
         errors.extend(ContentError(path, line, problem, ident or None) for problem in problems)
         return None
     return Entry(
-        ident, tuple(f.strip() for f in forms), str(item["mn"]).strip(), str(item["definition_zh"]).strip(),
-        str(item["definition_mn"]).strip(), item["status"], str(item[kind_field]), str(item.get("source", "")), line,
+        ident,
+        tuple(f.strip() for f in forms),
+        str(item["mn"]).strip(),
+        str(item["definition_zh"]).strip(),
+        str(item["definition_mn"]).strip(),
+        item["status"],
+        str(item[kind_field]),
+        str(item.get("source", "")),
+        line,
         tuple(f.strip() for f in related),
     )
 
@@ -526,7 +654,9 @@ def _yaml_with_lines(path: Path):
         return yaml.load(text, Loader=YAML_LOADER), yaml.compose(text, Loader=YAML_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ContentErrors([ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")])
+        raise ContentErrors(
+            [ContentError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        )
 
 
 def _node_items(node, key: str) -> list:
@@ -547,8 +677,12 @@ def load_figures(content_dir: Path | str, source: Plan) -> Figures:
     if not path.exists():
         return Figures()
     data, node = _yaml_with_lines(path)
-    if not isinstance(data, dict) or not all(isinstance(data.get(k), t) for k, t in (("categories", list), ("units", dict), ("indicators", list))):
-        raise ContentErrors([ContentError(path, 1, "must have 'categories' (a list), 'units' (a mapping) and 'indicators' (a list)")])
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k), t) for k, t in (("categories", list), ("units", dict), ("indicators", list))
+    ):
+        raise ContentErrors(
+            [ContentError(path, 1, "must have 'categories' (a list), 'units' (a mapping) and 'indicators' (a list)")]
+        )
     errors: list[ContentError] = []
     categories = []
     for item, line in zip(data["categories"], _node_lines(node, "categories")):
@@ -561,7 +695,9 @@ def load_figures(content_dir: Path | str, source: Plan) -> Figures:
     indicators, ids = [], {}
     for item, item_node in zip(data["indicators"], _node_items(node, "indicators")):
         line = item_node.start_mark.line + 1
-        indicator = _indicator(path, line, item, _node_lines(item_node, "values"), {c.id for c in categories}, units, paragraphs, errors)
+        indicator = _indicator(
+            path, line, item, _node_lines(item_node, "values"), {c.id for c in categories}, units, paragraphs, errors
+        )
         if indicator is None:
             continue
         if indicator.id in ids:
@@ -578,13 +714,24 @@ def load_figures(content_dir: Path | str, source: Plan) -> Figures:
     return Figures(tuple(categories), units, tuple(indicators))
 
 
-def _indicator(path: Path, line: int, item, value_lines: list[int], categories: set[str], units: dict, paragraphs: dict, errors: list[ContentError]) -> Indicator | None:
+def _indicator(
+    path: Path,
+    line: int,
+    item,
+    value_lines: list[int],
+    categories: set[str],
+    units: dict,
+    paragraphs: dict,
+    errors: list[ContentError],
+) -> Indicator | None:
     fields = ("id", "category", "zh", "mn", "unit", "sources", "values", "parts", "status")
     if not isinstance(item, dict):
         errors.append(ContentError(path, line, "an indicator must be a set of 'key: value' lines"))
         return None
     ident = str(item.get("id", ""))
-    problems = [f"lacks {key!r}" for key in ("id", "category", "zh", "mn", "sources", "values", "status") if not item.get(key)]
+    problems = [
+        f"lacks {key!r}" for key in ("id", "category", "zh", "mn", "sources", "values", "status") if not item.get(key)
+    ]
     problems += [f"unknown field {key!r}" for key in item if key not in fields]
     if ident and not ENTRY_ID.match(ident):
         problems.append(f"id {ident!r} must be lower-case letters, digits and hyphens")
@@ -613,17 +760,37 @@ def _indicator(path: Path, line: int, item, value_lines: list[int], categories: 
         if texts and not any(appears_in(value, text) for text in texts):
             what = repr(value.text_zh) if value.text_zh else f"{value.written!r}"
             # named at the value's own line: that is the line to fix
-            errors.append(ContentError(path, value_line, f"value {what} ({value.period}) does not appear in the Chinese text of {', '.join(sources)}", ident))
+            errors.append(
+                ContentError(
+                    path,
+                    value_line,
+                    f"value {what} ({value.period}) does not appear in the Chinese text of {', '.join(sources)}",
+                    ident,
+                )
+            )
             continue
         values.append(value)
-    parts = tuple(Part(str(p.get("zh", "")), str(p.get("mn", ""))) for p in item.get("parts") or [] if isinstance(p, dict))
+    parts = tuple(
+        Part(str(p.get("zh", "")), str(p.get("mn", ""))) for p in item.get("parts") or [] if isinstance(p, dict)
+    )
     for value in values:
         if value.is_shares and len(value.numbers) != len(parts):
             problems.append(f"value {value.written!r} has {len(value.numbers)} shares but 'parts' names {len(parts)}")
     if problems or len(values) < len(raws):
         errors.extend(ContentError(path, line, problem, ident or None) for problem in problems)
         return None
-    return Indicator(ident, item["category"], str(item["zh"]), str(item["mn"]), unit, tuple(sources), tuple(values), parts, item["status"], line)
+    return Indicator(
+        ident,
+        item["category"],
+        str(item["zh"]),
+        str(item["mn"]),
+        unit,
+        tuple(sources),
+        tuple(values),
+        parts,
+        item["status"],
+        line,
+    )
 
 
 def _figure_value(raw, line: int, problems: list[str]) -> Value | None:
@@ -638,12 +805,22 @@ def _figure_value(raw, line: int, problems: list[str]) -> Value | None:
         return Value(str(raw["period"]), raw["kind"], "", str(text["zh"]), str(text["mn"]), qualifier, line)
     written = str(raw.get("value", "")).strip()
     if not NUMBER.fullmatch(written) and not RANGE.match(written) and not SHARES.match(written):
-        problems.append(f"value {written!r} must be a number, a range like 3—5, shares like 8.5:44.5:47, or a 'text' with zh and mn")
+        problems.append(
+            f"value {written!r} must be a number, a range like 3—5, shares like 8.5:44.5:47, or a 'text' with zh and mn"
+        )
         return None
     return Value(str(raw["period"]), raw["kind"], written, "", "", qualifier, line)
 
 
-EDITION_FIELDS = {"date": str, "title_zh": str, "title_mn": str, "note_zh": str, "note_mn": str, "demonstration": bool, "based_on": str}
+EDITION_FIELDS = {
+    "date": str,
+    "title_zh": str,
+    "title_mn": str,
+    "note_zh": str,
+    "note_mn": str,
+    "demonstration": bool,
+    "based_on": str,
+}
 
 
 def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions:
@@ -658,10 +835,18 @@ def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions
     for folder in sorted(p for p in root.glob("*") if p.is_dir()) if root.exists() else []:
         meta_path = folder / "edition.yaml"
         if not EDITION_NAME.match(folder.name):
-            errors.append(ContentError(folder, None, "an edition folder is named like 2022 or 2023-adjustment (a year first; lower-case letters, digits, '.', '-')"))
+            errors.append(
+                ContentError(
+                    folder,
+                    None,
+                    "an edition folder is named like 2022 or 2023-adjustment (a year first; lower-case letters, digits, '.', '-')",
+                )
+            )
             continue
         if not meta_path.exists():
-            errors.append(ContentError(meta_path, None, "every edition folder needs an edition.yaml with its date and title"))
+            errors.append(
+                ContentError(meta_path, None, "every edition folder needs an edition.yaml with its date and title")
+            )
             continue
         try:
             meta, _ = _yaml_with_lines(meta_path)
@@ -669,11 +854,26 @@ def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions
             errors.extend(exc.errors)
             continue
         if not isinstance(meta, dict):
-            errors.append(ContentError(meta_path, 1, "must be 'key: value' lines: date, title_zh, title_mn, and optionally note_zh, note_mn, demonstration"))
+            errors.append(
+                ContentError(
+                    meta_path,
+                    1,
+                    "must be 'key: value' lines: date, title_zh, title_mn, and optionally note_zh, note_mn, demonstration",
+                )
+            )
             continue
-        lines = {key: n for n, text in enumerate(meta_path.read_text(encoding="utf-8").splitlines(), 1) for key in meta if text.startswith(f"{key}:")}
+        lines = {
+            key: n
+            for n, text in enumerate(meta_path.read_text(encoding="utf-8").splitlines(), 1)
+            for key in meta
+            if text.startswith(f"{key}:")
+        }
         problems = [(lines.get(k, 1), f"lacks {k!r}") for k in ("date", "title_zh", "title_mn") if not meta.get(k)]
-        problems += [(lines[k], f"unknown field {k!r} (fields: {', '.join(EDITION_FIELDS)})") for k in meta if k not in EDITION_FIELDS]
+        problems += [
+            (lines[k], f"unknown field {k!r} (fields: {', '.join(EDITION_FIELDS)})")
+            for k in meta
+            if k not in EDITION_FIELDS
+        ]
         date = str(meta.get("date", ""))
         if date and not EDITION_DATE.match(date):
             problems.append((lines.get("date", 1), f"date must be a year or a date like 2023-06-30, not {date!r}"))
@@ -699,13 +899,31 @@ def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions
                 errors.extend(exc.errors)
                 continue
             if plans[translation.SOURCE_LANG].edition != folder.name:
-                errors.append(ContentError(folder / "zh", None, f"the chapter files say edition {plans[translation.SOURCE_LANG].edition!r}, but the folder is {folder.name!r}"))
+                errors.append(
+                    ContentError(
+                        folder / "zh",
+                        None,
+                        f"the chapter files say edition {plans[translation.SOURCE_LANG].edition!r}, but the folder is {folder.name!r}",
+                    )
+                )
                 continue
         else:
             plans = dict(current)
-        found.append(Edition(folder.name, date, str(meta["title_zh"]), str(meta["title_mn"]), str(meta.get("note_zh", "")),
-                             str(meta.get("note_mn", "")), bool(meta.get("demonstration", False)), str(meta.get("based_on", "")),
-                             folder, plans, lines.get("based_on", 1)))
+        found.append(
+            Edition(
+                folder.name,
+                date,
+                str(meta["title_zh"]),
+                str(meta["title_mn"]),
+                str(meta.get("note_zh", "")),
+                str(meta.get("note_mn", "")),
+                bool(meta.get("demonstration", False)),
+                str(meta.get("based_on", "")),
+                folder,
+                plans,
+                lines.get("based_on", 1),
+            )
+        )
         if snapshot is not None:
             snapshots[folder.name] = snapshot
     name = current[translation.SOURCE_LANG].edition
@@ -715,7 +933,13 @@ def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions
     editions = Editions(tuple(found), name)
     for item in found:
         if item.based_on and editions.get(item.based_on) is None:
-            errors.append(ContentError(item.path / "edition.yaml", item.line, f"based_on names edition {item.based_on!r}, which does not exist"))
+            errors.append(
+                ContentError(
+                    item.path / "edition.yaml",
+                    item.line,
+                    f"based_on names edition {item.based_on!r}, which does not exist",
+                )
+            )
     if errors:
         raise ContentErrors(errors)
     # Id history, along each edition's line of descent; content/ follows the record of its own
@@ -734,7 +958,15 @@ def load_editions(content_dir: Path | str, current: dict[str, Plan]) -> Editions
             reported.add((ident, back))
             where = current[translation.SOURCE_LANG].locate(ident) if back == name else None
             path = where[0].path if where else Path(content_dir) / "editions" / back / "zh"
-            errors.append(ContentError(path, where[2].line if where else None, f"id reused: a paragraph with this id was removed in edition {dropped}, and ids never come back; give this paragraph a new id", ident, "edition"))
+            errors.append(
+                ContentError(
+                    path,
+                    where[2].line if where else None,
+                    f"id reused: a paragraph with this id was removed in edition {dropped}, and ids never come back; give this paragraph a new id",
+                    ident,
+                    "edition",
+                )
+            )
     if errors:
         raise ContentErrors(errors)
     return editions
@@ -752,7 +984,13 @@ def load_notices(content_dir: Path | str) -> Notices:
     for path in sorted(folder.glob("*.md")) if folder.exists() else []:
         name = NOTICE_FILE.match(path.name)
         if not name:
-            errors.append(ContentError(path, None, "a notice file is named <YYYY-MM-DD>-<slug>.<zh|mn>.md, e.g. 2023-06-30-chapter-5-adjustment.zh.md"))
+            errors.append(
+                ContentError(
+                    path,
+                    None,
+                    "a notice file is named <YYYY-MM-DD>-<slug>.<zh|mn>.md, e.g. 2023-06-30-chapter-5-adjustment.zh.md",
+                )
+            )
             continue
         try:
             lines = path.read_bytes().decode("utf-8").lstrip("\ufeff").splitlines()
@@ -760,19 +998,35 @@ def load_notices(content_dir: Path | str) -> Notices:
             errors.append(ContentError(path, None, f"file is not valid UTF-8 (byte {exc.start})"))
             continue
         if not lines or lines[0].strip() != "---" or "---" not in [l.strip() for l in lines[1:]]:
-            errors.append(ContentError(path, 1, "a notice starts with front matter between '---' lines: title and date"))
+            errors.append(
+                ContentError(path, 1, "a notice starts with front matter between '---' lines: title and date")
+            )
             continue
         end = 1 + [l.strip() for l in lines[1:]].index("---")
         try:
             meta = yaml.load("\n".join(lines[1:end]), Loader=YAML_LOADER) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            errors.append(ContentError(path, mark.line + 2 if mark else 1, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"))
+            errors.append(
+                ContentError(
+                    path,
+                    mark.line + 2 if mark else 1,
+                    f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                )
+            )
             continue
         line_of = lambda key: next((n + 1 for n in range(1, end) if lines[n].startswith(f"{key}:")), 1)  # noqa: E731
-        problems = [(1, f"front matter lacks {key!r}") for key in ("title", "date") if not isinstance(meta, dict) or not meta.get(key)]
+        problems = [
+            (1, f"front matter lacks {key!r}")
+            for key in ("title", "date")
+            if not isinstance(meta, dict) or not meta.get(key)
+        ]
         if isinstance(meta, dict):
-            problems += [(line_of(k), f"unknown field {k!r} (fields: title, date, demonstration)") for k in meta if k not in NOTICE_FIELDS]
+            problems += [
+                (line_of(k), f"unknown field {k!r} (fields: title, date, demonstration)")
+                for k in meta
+                if k not in NOTICE_FIELDS
+            ]
             date = meta.get("date")
             if date and not isinstance(date, dt.date):
                 try:
@@ -780,7 +1034,12 @@ def load_notices(content_dir: Path | str) -> Notices:
                 except ValueError:
                     problems.append((line_of("date"), f"date must be a day like 2023-06-30, not {date!r}"))
             if isinstance(date, dt.date) and date.isoformat() != name.group(1):
-                problems.append((line_of("date"), f"date {date.isoformat()} differs from the date in the file name ({name.group(1)})"))
+                problems.append(
+                    (
+                        line_of("date"),
+                        f"date {date.isoformat()} differs from the date in the file name ({name.group(1)})",
+                    )
+                )
         body = "\n".join(lines[end + 1 :]).strip()
         if not body:
             problems.append((end + 1, "the notice has no text after its front matter"))
@@ -791,10 +1050,19 @@ def load_notices(content_dir: Path | str) -> Notices:
         if problems:
             errors.extend(ContentError(path, line, message) for line, message in problems)
             continue
-        by_lang.setdefault(name.group(3), []).append(Notice(
-            name.group(2), name.group(3), str(meta["title"]).strip(), date, renderer.reset().convert(body),
-            bool(meta.get("demonstration", False)), path,
-        ))
+        by_lang.setdefault(name.group(3), []).append(
+            Notice(
+                name.group(2),
+                name.group(3),
+                str(meta["title"]).strip(),
+                date,
+                renderer.reset().convert(body),
+                bool(meta.get("demonstration", False)),
+                path,
+            )
+        )
     if errors:
         raise ContentErrors(errors)
-    return Notices({lang: tuple(sorted(items, key=lambda n: (n.date, n.slug), reverse=True)) for lang, items in by_lang.items()})
+    return Notices(
+        {lang: tuple(sorted(items, key=lambda n: (n.date, n.slug), reverse=True)) for lang, items in by_lang.items()}
+    )

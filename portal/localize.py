@@ -16,14 +16,26 @@ from .numerals import to_chinese
 
 # Cardinal and ordinal words, and whether the word takes front-vowel (ü) suffixes.
 _UNITS = {
-    1: ("nigen", "nigedüger", True), 2: ("qoyar", "qoyaduγar", False), 3: ("γurban", "γurbaduγar", False),
-    4: ("dörben", "dörbedüger", True), 5: ("tabun", "tabuduγar", False), 6: ("ǰirγuγan", "ǰirγuduγar", False),
-    7: ("doloγan", "doloduγar", False), 8: ("naiman", "naimaduγar", False), 9: ("yisün", "yisüdüger", True),
+    1: ("nigen", "nigedüger", True),
+    2: ("qoyar", "qoyaduγar", False),
+    3: ("γurban", "γurbaduγar", False),
+    4: ("dörben", "dörbedüger", True),
+    5: ("tabun", "tabuduγar", False),
+    6: ("ǰirγuγan", "ǰirγuduγar", False),
+    7: ("doloγan", "doloduγar", False),
+    8: ("naiman", "naimaduγar", False),
+    9: ("yisün", "yisüdüger", True),
 }
 _TENS = {
-    1: ("arban", "arbaduγar", False), 2: ("qorin", "qorinduγar", False), 3: ("γučin", "γučinduγar", False),
-    4: ("döčin", "döčindüger", True), 5: ("tabin", "tabinduγar", False), 6: ("ǰiran", "ǰiranduγar", False),
-    7: ("dalan", "dalanduγar", False), 8: ("nayan", "nayanduγar", False), 9: ("yerin", "yerinduγar", True),
+    1: ("arban", "arbaduγar", False),
+    2: ("qorin", "qorinduγar", False),
+    3: ("γučin", "γučinduγar", False),
+    4: ("döčin", "döčindüger", True),
+    5: ("tabin", "tabinduγar", False),
+    6: ("ǰiran", "ǰiranduγar", False),
+    7: ("dalan", "dalanduγar", False),
+    8: ("nayan", "nayanduγar", False),
+    9: ("yerin", "yerinduγar", True),
 }
 
 

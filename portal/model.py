@@ -77,9 +77,7 @@ class Plan:
     title: str
     chapters: tuple[Chapter, ...]
     title_lang: str = "zh"
-    _by_id: dict[str, tuple[Chapter, Section, Paragraph]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    _by_id: dict[str, tuple[Chapter, Section, Paragraph]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for chapter in self.chapters:

@@ -45,7 +45,9 @@ def files_for(lang: str) -> list[str]:
                 paths.append(site_path(endpoint, **values))
     static = Path(current_app.static_folder)
     paths += [site_path("static", filename=name) for name in STATIC_FILES]
-    paths += [site_path("static", filename=f"js/{p.name}") for p in sorted((static / "js").glob("*.js")) if p.name != "sw.js"]
+    paths += [
+        site_path("static", filename=f"js/{p.name}") for p in sorted((static / "js").glob("*.js")) if p.name != "sw.js"
+    ]
     return list(dict.fromkeys(paths))
 
 

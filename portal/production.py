@@ -55,5 +55,12 @@ def serve_production(app: Flask, host: str, port: int, workers: int) -> None:
     cache_responses(app)
     content = app.extensions["portal.plans"].content()
     content.search()  # build the index now, in the parent, so the workers inherit it
-    options = {"bind": f"{host}:{port}", "workers": workers, "worker_class": "sync", "timeout": 30, "accesslog": None, "preload_app": True}
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "sync",
+        "timeout": 30,
+        "accesslog": None,
+        "preload_app": True,
+    }
     _Server(app, options).run()

@@ -15,8 +15,16 @@ from .loader import LANGUAGES, load_editions, load_plans
 FRONT_MATTER_EDITION = re.compile(r"^edition: .*$", re.M)
 
 
-def freeze_edition(content_dir: Path, name: str, date: str, title_zh: str, title_mn: str,
-                   note_zh: str = "", note_mn: str = "", demonstration: bool = False) -> Path:
+def freeze_edition(
+    content_dir: Path,
+    name: str,
+    date: str,
+    title_zh: str,
+    title_mn: str,
+    note_zh: str = "",
+    note_mn: str = "",
+    demonstration: bool = False,
+) -> Path:
     """Record the text in content/ as edition `name`; returns its folder.
 
     If `name` is new, the chapter files are first re-labelled with it, so content/ then holds
@@ -25,7 +33,9 @@ def freeze_edition(content_dir: Path, name: str, date: str, title_zh: str, title
     target = content_dir / "editions" / name
     problems = []
     if not EDITION_NAME.match(name):
-        problems.append("the name starts with a year, then lower-case letters, digits, '.' or '-' (2023, 2023-adjustment)")
+        problems.append(
+            "the name starts with a year, then lower-case letters, digits, '.' or '-' (2023, 2023-adjustment)"
+        )
     if not EDITION_DATE.match(date):
         problems.append(f"the date is a year or a date like 2023-06-30, not {date!r}")
     if target.exists():
@@ -47,7 +57,9 @@ def freeze_edition(content_dir: Path, name: str, date: str, title_zh: str, title
         meta.update({k: v for k, v in (("note_zh", note_zh), ("note_mn", note_mn)) if v})
         if demonstration:
             meta["demonstration"] = True
-        (target / "edition.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (target / "edition.yaml").write_text(
+            yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         load_editions(content_dir, load_plans(content_dir))  # ids never reused, metadata valid
     except BaseException:
         for path, text in originals.items():

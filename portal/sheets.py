@@ -55,8 +55,14 @@ def sheet_sections(plan: Plan) -> list[Section]:
 @bp.route("/<any(zh, mn):lang>/sheets/")
 def index(lang: str):
     plan = plan_for(lang)
-    return render("sheets_index.html", vertical=lang == "mn", plan=plan, sections=sheet_sections(plan), placeholder=placeholder_address(),
-                  switch=other_languages(lang, "sheets.index"))
+    return render(
+        "sheets_index.html",
+        vertical=lang == "mn",
+        plan=plan,
+        sections=sheet_sections(plan),
+        placeholder=placeholder_address(),
+        switch=other_languages(lang, "sheets.index"),
+    )
 
 
 @bp.route("/<any(zh, mn):lang>/sheets/<section_id>/")
@@ -70,5 +76,11 @@ def sheet(lang: str, section_id: str):
         url = public_url(code, section)
         sides.append((code, section, summary(section), url, qr_svg(url, url)))
     sides.sort(key=lambda side: side[0] != lang)
-    return render("sheet.html", mongolian_font=True, sides=sides, section_id=section_id, placeholder=placeholder_address(),
-                  switch=other_languages(lang, "sheets.sheet", section_id=section_id))
+    return render(
+        "sheet.html",
+        mongolian_font=True,
+        sides=sides,
+        section_id=section_id,
+        placeholder=placeholder_address(),
+        switch=other_languages(lang, "sheets.sheet", section_id=section_id),
+    )

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from flask import g, has_request_context
 
-from .errors import ContentErrors
-from .glossary import Glossary
-from .figures import Figures
 from .editions import Editions
+from .errors import ContentErrors
+from .figures import Figures
+from .glossary import Glossary
 from .loader import load_editions, load_figures, load_glossary, load_notices, load_plans, load_synonyms
-from .updates import Notices
-from .translation import SOURCE_LANG
 from .model import Plan
+from .translation import SOURCE_LANG
+from .updates import Notices
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +48,7 @@ class Content:
 
     def tables(self):
         if "tables" not in self._cache:
-            from .search import build_tables
-
-            from .search import merge_groups
+            from .search import build_tables, merge_groups
 
             groups = merge_groups(self.synonyms, self.glossary.synonym_groups())
             self._cache["tables"] = build_tables(self.documents(), groups)
@@ -68,8 +66,12 @@ class Content:
 def load_content(content_dir: Path) -> Content:
     plans = load_plans(content_dir)
     return Content(
-        plans, load_synonyms(content_dir), load_glossary(content_dir), load_figures(content_dir, plans[SOURCE_LANG]),
-        load_editions(content_dir, plans), load_notices(content_dir),
+        plans,
+        load_synonyms(content_dir),
+        load_glossary(content_dir),
+        load_figures(content_dir, plans[SOURCE_LANG]),
+        load_editions(content_dir, plans),
+        load_notices(content_dir),
     )
 
 
@@ -83,7 +85,14 @@ class PlanStore:
             self.reload(strict=True)
 
     def _current_stamp(self) -> tuple:
-        files = sorted([*self.content_dir.glob("*/*.md"), *self.content_dir.glob("*.yaml"), *self.content_dir.glob("editions/*/*.yaml"), *self.content_dir.glob("editions/*/*/*.md")])
+        files = sorted(
+            [
+                *self.content_dir.glob("*/*.md"),
+                *self.content_dir.glob("*.yaml"),
+                *self.content_dir.glob("editions/*/*.yaml"),
+                *self.content_dir.glob("editions/*/*/*.md"),
+            ]
+        )
         return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
     def reload(self, strict: bool = False) -> None:

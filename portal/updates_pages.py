@@ -21,7 +21,9 @@ def notices() -> Notices:
 @bp.route("/<any(zh, mn):lang>/updates/")
 def index(lang: str):
     plan_for(lang)
-    return render("updates.html", vertical=lang == "mn", notices=notices().of(lang), switch=other_languages(lang, "updates.index"))
+    return render(
+        "updates.html", vertical=lang == "mn", notices=notices().of(lang), switch=other_languages(lang, "updates.index")
+    )
 
 
 @bp.route("/<any(zh, mn):lang>/updates.xml")
@@ -42,17 +44,21 @@ def feed(lang: str):
         f"<title>{escape(_('Updates'))} · {escape(plan.title)}</title>",
         f"<updated>{stamp(updated)}</updated>",
         f"<author><name>{escape(author)}</name></author>",
-        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(f'{base}/{lang}/updates/' if base else page)}/>",
+        f'<link rel="alternate" type="text/html" href={quoteattr(f"{base}/{lang}/updates/" if base else page)}/>',
     ]
     for notice in items:
-        url = f"{base}/{lang}/updates/#{notice.anchor}" if base else link("updates.index", lang=lang, _anchor=notice.anchor)
+        url = (
+            f"{base}/{lang}/updates/#{notice.anchor}"
+            if base
+            else link("updates.index", lang=lang, _anchor=notice.anchor)
+        )
         parts += [
             "<entry>",
             f"<id>tag:alxa-left-banner-plan,2022:updates:{lang}:{notice.slug}</id>",
             f"<title>{escape(notice.title)}</title>",
             f"<updated>{stamp(notice.date)}</updated>",
-            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>",
-            f"<content type=\"html\">{escape(notice.html)}</content>",
+            f'<link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+            f'<content type="html">{escape(notice.html)}</content>',
             "</entry>",
         ]
     parts.append("</feed>")

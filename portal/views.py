@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import posixpath
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
 from flask_babel import force_locale
@@ -219,22 +219,32 @@ def home(lang: str):
     # The zip exists only in a build (portal build writes it); the live app does not offer it.
     zip_href = site_link(f"/{ZIP_FOLDER}/{zip_name()}") if current_app.config.get("RELATIVE_URLS") else None
     return render(
-        "home.html", vertical=lang == "mn", plan=plan, switch=other_languages(lang, "pages.home"), latest=notices.latest(lang), zip_href=zip_href,
+        "home.html",
+        vertical=lang == "mn",
+        plan=plan,
+        switch=other_languages(lang, "pages.home"),
+        latest=notices.latest(lang),
+        zip_href=zip_href,
         progress=translation_progress(plan) if plan.lang != SOURCE_LANG else None,
     )
 
 
 @bp.route("/<any(zh, mn):lang>/<int:number>/")
 def chapter(lang: str, number: int):
-    return chapter_page(lang, plan_for(lang), number, content().editions.current, "pages.chapter", {}, parallel=len(plans()) > 1)
+    return chapter_page(
+        lang, plan_for(lang), number, content().editions.current, "pages.chapter", {}, parallel=len(plans()) > 1
+    )
 
 
 #: A link written in content to a paragraph or section (#c4s1p3); `portal check` proves the id exists.
 PARAGRAPH_LINK = re.compile(r'href="#(c(\d+)s\d+(?:p\d+)?)"')
 
 
-def resolve_links(html: str, lang: str, number: int | None = None, endpoint: str = "pages.chapter", values: dict | None = None) -> str:
+def resolve_links(
+    html: str, lang: str, number: int | None = None, endpoint: str = "pages.chapter", values: dict | None = None
+) -> str:
     """Point content links to paragraphs of other chapters at those chapters' pages."""
+
     def target(match: re.Match) -> str:
         chapter = int(match.group(2))
         if chapter == number:
@@ -244,7 +254,9 @@ def resolve_links(html: str, lang: str, number: int | None = None, endpoint: str
     return PARAGRAPH_LINK.sub(target, html)
 
 
-def chapter_page(lang: str, plan: Plan, number: int, edition: str, endpoint: str, values: dict, parallel: bool, banner=None):
+def chapter_page(
+    lang: str, plan: Plan, number: int, edition: str, endpoint: str, values: dict, parallel: bool, banner=None
+):
     """A chapter of `plan` (the current text or an earlier or later edition's), with a
     "changed in" marker on each paragraph that `edition` changed. `endpoint` and `values` make
     the links to other chapters and languages stay within the same edition."""
@@ -317,7 +329,8 @@ def sitemap():
     urls = [
         base + url_for(endpoint, **values)
         for endpoint, values in site_pages()
-        if endpoint in ("pages.chooser", "pages.home", "pages.chapter", "pages.parallel", "glossary.index", "glossary.entry")
+        if endpoint
+        in ("pages.chooser", "pages.home", "pages.chapter", "pages.parallel", "glossary.index", "glossary.entry")
     ]
     return Response(render_template("sitemap.xml", urls=urls), mimetype="application/xml")
 

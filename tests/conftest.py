@@ -58,14 +58,24 @@ def browser():
         pytest.fail("chromium and chromedriver are required: apt-get install chromium chromium-driver")
     options = Options()
     options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=360,800"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=360,800",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console, for CSP reports
     # Service(path) stops Selenium from trying to download a driver of its own.
     session = webdriver.Chrome(service=Service(driver), options=options)
     # Headless windows are at least 500 px wide; emulate a 360 px phone screen instead.
-    session.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 800, "deviceScaleFactor": 2, "mobile": True})
+    session.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 800, "deviceScaleFactor": 2, "mobile": True}
+    )
     yield session
     session.quit()
 
@@ -81,7 +91,6 @@ def live_server(app):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
-
 
 
 def serve_folder(folder: Path):

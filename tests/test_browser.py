@@ -51,10 +51,14 @@ def test_mongolian_chapter_is_vertical_and_scrolls_sideways(browser, built_site)
     # The self-hosted font loaded and covers the text (no fallback boxes).
     browser.execute_script("return document.fonts.ready")
     assert browser.execute_script("return document.fonts.check('16px \"Noto Sans Mongolian\"', 'ᠮᠣᠩᠭᠣᠯ')")
-    loaded = browser.execute_script("return [...document.fonts].filter(f => f.family.includes('Mongolian')).map(f => f.status)")
+    loaded = browser.execute_script(
+        "return [...document.fonts].filter(f => f.family.includes('Mongolian')).map(f => f.status)"
+    )
     assert "loaded" in loaded
     # Columns fit the viewport height; the page scrolls sideways, not down.
-    sizes = browser.execute_script("const e = document.scrollingElement; return [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight]")
+    sizes = browser.execute_script(
+        "const e = document.scrollingElement; return [e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight]"
+    )
     assert sizes[0] > sizes[1] and sizes[2] <= sizes[3] + 1
     # The mouse wheel moves the page sideways.
     moved = browser.execute_script(
@@ -70,7 +74,9 @@ def test_mongolian_chapter_is_vertical_and_scrolls_sideways(browser, built_site)
 
 def test_chinese_page_does_not_download_the_mongolian_font(browser, built_site):
     browser.get((built_site / "zh" / "4" / "index.html").as_uri())
-    fonts = browser.execute_script("return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('fonts/'))")
+    fonts = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('fonts/'))"
+    )
     assert fonts == []
     # One tap from a paragraph to the same paragraph in Mongolian.
     link = browser.find_element(By.CSS_SELECTOR, "#c4s1p2 .counterpart")
@@ -106,7 +112,11 @@ def _static_search(browser, site, lang, query):
 def test_static_search_agrees_with_live_search(browser, built_site, client):
     from conftest import FIXTURES
 
-    queries = [line for line in (FIXTURES / "search-queries.txt").read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    queries = [
+        line
+        for line in (FIXTURES / "search-queries.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     for lang in ("zh", "mn"):
         for query in queries:
             live = client.get("/api/search", query_string={"q": query, "lang": lang, "limit": 100}).get_json()
@@ -149,7 +159,9 @@ def test_term_hint_opens_from_the_keyboard_and_by_tapping(browser, built_site):
         assert browser.execute_script("return document.querySelectorAll(':popover-open').length") == 0
         browser.execute_script("arguments[0].scrollIntoView()", buttons[-1])
         buttons[-1].click()  # a tap
-        assert browser.execute_script("return [...document.querySelectorAll(':popover-open')].map(e => e.id)") == [buttons[-1].get_attribute("popovertarget")]
+        assert browser.execute_script("return [...document.querySelectorAll(':popover-open')].map(e => e.id)") == [
+            buttons[-1].get_attribute("popovertarget")
+        ]
 
 
 def test_link_to_an_unknown_paragraph_says_so(browser, built_site):
@@ -167,7 +179,9 @@ def test_glossary_filter_matches_other_forms_pinyin_and_latin_from_disk(browser,
     box = browser.find_element(By.ID, "filter")
 
     def shown() -> list[str]:
-        return browser.execute_script("return [...document.querySelectorAll('.entry-list li:not([hidden])')].map(li => li.querySelector('a').getAttribute('href').split('/')[0])")
+        return browser.execute_script(
+            "return [...document.querySelectorAll('.entry-list li:not([hidden])')].map(li => li.querySelector('a').getAttribute('href').split('/')[0])"
+        )
 
     box.send_keys("以草定畜")  # a related word of 草畜平衡
     WebDriverWait(browser, 5).until(lambda _: shown() == ["cao-chu-ping-heng"])

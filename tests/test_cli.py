@@ -6,8 +6,8 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
 from portal.cli import main
 
 
@@ -26,7 +26,9 @@ def test_check_reports_file_and_line_and_fails():
 
 def test_build_reports_content_errors_without_traceback(tmp_path):
     out = tmp_path / "site"
-    result = CliRunner().invoke(main, ["build", "--out", str(out), "--content", str(FIXTURES / "malformed" / "paragraph-without-id")])
+    result = CliRunner().invoke(
+        main, ["build", "--out", str(out), "--content", str(FIXTURES / "malformed" / "paragraph-without-id")]
+    )
     assert result.exit_code == 1
     assert "01.md:11:" in result.output and "nothing was changed" in result.output
     assert not out.exists()
@@ -63,4 +65,6 @@ def test_malformed_content_is_refused_by_check_and_build_with_file_and_line(case
     out, before = good_build
     built = CliRunner().invoke(main, ["build", "--out", str(out), "--content", str(folder)])
     assert built.exit_code == 1 and re.search(r"01\.md:\d+:", built.output) and "Traceback" not in built.output
-    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before, "the published build changed"
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before, (
+        "the published build changed"
+    )

@@ -49,7 +49,10 @@ def test_at_least_40_indicators_each_quoting_its_sources(figures):
                 continue
             # An independent reading of the text: every number of the value, as digits.
             for number in re.findall(r"\d+(?:\.\d+)?", value.written):
-                assert any(Decimal(number) in [Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", t)] for t in texts), (indicator.id, number)
+                assert any(Decimal(number) in [Decimal(n) for n in re.findall(r"\d+(?:\.\d+)?", t)] for t in texts), (
+                    indicator.id,
+                    number,
+                )
     assert {v.kind for i in figures.indicators for v in i.values} == {"result", "target"}
     assert len({i.category for i in figures.indicators}) >= 5
 
@@ -69,7 +72,10 @@ def test_a_planted_wrong_number_is_caught_with_its_line(content_copy):
     with pytest.raises(ContentErrors) as caught:
         load_figures(content_copy, load_plan(content_copy, "zh"))
     message = str(caught.value)
-    assert f"figures.yaml:{line}: figures [urban-income] value '43695' (2020) does not appear in the Chinese text of c1s1p1" in message
+    assert (
+        f"figures.yaml:{line}: figures [urban-income] value '43695' (2020) does not appear in the Chinese text of c1s1p1"
+        in message
+    )
     findings = check_content(content_copy, allow_missing=True).findings
     assert any(f.line == line and "43695" in f.message for f in findings)
     result = CliRunner().invoke(main, ["check", "--allow-missing", "--content", str(content_copy)])
@@ -151,7 +157,10 @@ def test_open_data_matches_the_content(client, figures, built_site):
     assert live == frozen
     assert [i["id"] for i in live["indicators"]] == [i.id for i in figures.indicators]
     first = next(i for i in live["indicators"] if i["id"] == "forest-cover")
-    assert first["values"] == [{"period": "2015", "kind": "result", "value": 12.5}, {"period": "2020", "kind": "result", "value": 14.5}]
+    assert first["values"] == [
+        {"period": "2015", "kind": "result", "value": 12.5},
+        {"period": "2020", "kind": "result", "value": 14.5},
+    ]
     assert first["unit"] == {"zh": "%", "mn": "%"} and first["sources"] == ["c1s1p3"]
     structure = next(i for i in live["indicators"] if i["id"] == "industry-structure")
     assert structure["values"][0]["shares"] == [8.5, 44.5, 47] and len(structure["parts"]) == 3

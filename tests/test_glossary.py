@@ -6,8 +6,8 @@ import json
 import shutil
 
 import pytest
-
 from conftest import FIXTURES
+
 from portal import PROJECT_ROOT
 from portal.check import check_content
 from portal.errors import ContentErrors
@@ -22,11 +22,37 @@ def glossary():
 def test_term_base_and_places_are_complete(glossary):
     assert len(glossary.terms) >= 150
     forms = {form for entry in glossary.entries for form in entry.zh + entry.related}
-    for wanted in ["禁牧", "草畜平衡", "草原奖补", "双峰驼", "白绒山羊", "肉苁蓉", "梭梭", "嘎查", "苏木", "低保", "驼奶", "河长制",
-                   "巴彦浩特", "吉兰泰", "敖伦布拉格", "巴润别立", "温都尔勒图", "乌力吉口岸", "超格图呼热", "贺兰山"]:
+    for wanted in [
+        "禁牧",
+        "草畜平衡",
+        "草原奖补",
+        "双峰驼",
+        "白绒山羊",
+        "肉苁蓉",
+        "梭梭",
+        "嘎查",
+        "苏木",
+        "低保",
+        "驼奶",
+        "河长制",
+        "巴彦浩特",
+        "吉兰泰",
+        "敖伦布拉格",
+        "巴润别立",
+        "温都尔勒图",
+        "乌力吉口岸",
+        "超格图呼热",
+        "贺兰山",
+    ]:
         assert wanted in forms, wanted
     for entry in glossary.entries:
-        assert entry.status in ("draft", "reviewed") and entry.mn and entry.latin and entry.definition_zh and entry.definition_mn
+        assert (
+            entry.status in ("draft", "reviewed")
+            and entry.mn
+            and entry.latin
+            and entry.definition_zh
+            and entry.definition_mn
+        )
 
 
 def fresh_scan(entries, text):
@@ -63,9 +89,30 @@ def test_occurrences_match_a_fresh_scan_of_the_text(built_site, glossary):
 
 def test_open_data_format(built_site):
     terms = json.loads((built_site / "glossary.json").read_text(encoding="utf-8"))
-    assert set(terms[0]) == {"id", "zh", "related", "mn", "latin", "definition_zh", "definition_mn", "status", "occurrences"}
+    assert set(terms[0]) == {
+        "id",
+        "zh",
+        "related",
+        "mn",
+        "latin",
+        "definition_zh",
+        "definition_mn",
+        "status",
+        "occurrences",
+    }
     places = json.loads((built_site / "places.json").read_text(encoding="utf-8"))
-    assert set(places[0]) == {"id", "zh", "related", "mn", "latin", "kind", "description_zh", "description_mn", "status", "occurrences"}
+    assert set(places[0]) == {
+        "id",
+        "zh",
+        "related",
+        "mn",
+        "latin",
+        "kind",
+        "description_zh",
+        "description_mn",
+        "status",
+        "occurrences",
+    }
     assert all(item["status"] == "draft" for item in terms + places)
 
 
@@ -91,7 +138,10 @@ def test_unused_term_and_invalid_mongolian_are_reported(tmp_path):
     content = small_content(tmp_path, TERM + unused.replace("ᠪᠡᠯᠴᠢᠭᠡᠷ ᠢ", "ᠪᠡᠯᠴᠢᠭᠡᠷ Пример"))
     findings = check_content(content, allow_missing=True).findings
     line = TERM.count("\n") + 1
-    assert any(f.paragraph_id == "xiu-mu" and f.line == line and "no form of this entry (休牧) occurs in the plan" in f.message for f in findings)
+    assert any(
+        f.paragraph_id == "xiu-mu" and f.line == line and "no form of this entry (休牧) occurs in the plan" in f.message
+        for f in findings
+    )
     assert any(f.paragraph_id == "xiu-mu" and "Cyrillic" in f.message for f in findings)
     assert not any(f.paragraph_id == "jin-mu" for f in findings)
 
@@ -99,12 +149,21 @@ def test_unused_term_and_invalid_mongolian_are_reported(tmp_path):
 @pytest.mark.parametrize(
     "change, words",
     [
-        (lambda t: t + t.replace("jin-mu", "jin-mu-2").replace("禁止放牧", "不许放牧"), "'禁牧' is already claimed by 'jin-mu'"),
-        (lambda t: t.replace("  status: draft\n", "  status: draft\n  occurrences: [c1s1p1]\n"), "occurrences are computed from the text"),
+        (
+            lambda t: t + t.replace("jin-mu", "jin-mu-2").replace("禁止放牧", "不许放牧"),
+            "'禁牧' is already claimed by 'jin-mu'",
+        ),
+        (
+            lambda t: t.replace("  status: draft\n", "  status: draft\n  occurrences: [c1s1p1]\n"),
+            "occurrences are computed from the text",
+        ),
         (lambda t: t.replace("status: draft", "status: approved"), "status must be one of draft, reviewed"),
         (lambda t: t.replace("ᠪᠡᠯᠴᠢᠭᠡᠷ", "\ue2a3\ue26b"), "Private Use Area"),
         (lambda t: t.replace("[禁牧, 禁止放牧]", "[禁]"), "at least two characters"),
-        (lambda t: t.replace("  status: draft\n", "  status: draft\n  related: [禁止放牧]\n"), "related word '禁止放牧' is a form of 'jin-mu'"),
+        (
+            lambda t: t.replace("  status: draft\n", "  status: draft\n  related: [禁止放牧]\n"),
+            "related word '禁止放牧' is a form of 'jin-mu'",
+        ),
         (lambda t: t.replace("  status: draft\n", "  status: draft\n  related: 放牧\n"), "related must be a list"),
     ],
 )
@@ -133,11 +192,17 @@ def test_glossary_pages_live(client, glossary):
             assert listing.status_code == 200
             body = listing.get_data(as_text=True)
             assert all(f"/{lang}/{kind}/{e.id}/" in body for e in entries)
-    page = client.get("/zh/glossary/jin-mu/").get_data(as_text=True) if any(e.id == "jin-mu" for e in glossary.terms) else None
+    page = (
+        client.get("/zh/glossary/jin-mu/").get_data(as_text=True)
+        if any(e.id == "jin-mu" for e in glossary.terms)
+        else None
+    )
     entry = next(e for e in glossary.places if e.id == "ba-yan-hao-te")
     body = client.get("/zh/places/ba-yan-hao-te/").get_data(as_text=True)
     assert entry.definition_zh in body and entry.definition_mn in body and entry.latin in body
-    assert body.count('class="result"') == len(glossary.occurrences(load_plan(PROJECT_ROOT / "content", "zh"))["ba-yan-hao-te"])
+    assert body.count('class="result"') == len(
+        glossary.occurrences(load_plan(PROJECT_ROOT / "content", "zh"))["ba-yan-hao-te"]
+    )
     assert client.get("/zh/places/no-such-place/").status_code == 404
     assert page is None or "禁牧" in page
 
@@ -153,7 +218,7 @@ def test_glossary_pages_frozen(built_site, glossary):
 def test_chapter_marks_the_first_use_of_a_term_in_each_section(client):
     body = client.get("/zh/6/").get_data(as_text=True)
     section = body[body.index('id="c6s1"') : body.index('id="c6s2"')]
-    assert section.count('>禁牧</button>') == 1
+    assert section.count(">禁牧</button>") == 1
     assert 'popovertarget="term-jin-mu"' in section and 'id="term-jin-mu" popover' in section
     assert body.count('id="term-jin-mu"') == 1  # one definition per page, however often it is marked
 
@@ -162,7 +227,9 @@ def test_a_related_word_leads_to_the_entry_but_requires_nothing(tmp_path):
     """The paragraph says 禁牧. As a form of the entry, 禁牧 requires the approved term in the
     translation (see above); as a related word (broader, typed by readers) it requires nothing,
     is never marked in the text, and still leads to the entry."""
-    related = TERM.replace("[禁牧, 禁止放牧]", "[禁止放牧]").replace("  status: draft\n", "  status: draft\n  related: [禁牧]\n")
+    related = TERM.replace("[禁牧, 禁止放牧]", "[禁止放牧]").replace(
+        "  status: draft\n", "  status: draft\n  related: [禁牧]\n"
+    )
     content = small_content(tmp_path, related)
     entry = load_glossary(content).entry("jin-mu")
     assert entry.zh == ("禁止放牧",) and entry.related == ("禁牧",)
@@ -195,7 +262,11 @@ def test_every_term_popover_finds_its_definition_in_the_chapter_terms_file(app, 
     from portal.views import site_pages
 
     with app.test_request_context():
-        pages = [(v["lang"], v["number"], url_for(e, **v)) for e, v in site_pages() if e in ("pages.chapter", "changes.edition_chapter")]
+        pages = [
+            (v["lang"], v["number"], url_for(e, **v))
+            for e, v in site_pages()
+            if e in ("pages.chapter", "changes.edition_chapter")
+        ]
     assert any("/editions/" in url for _, _, url in pages)
     glossary = app.extensions["portal.plans"].content().glossary
     marked = 0

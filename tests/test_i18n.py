@@ -14,7 +14,9 @@ TRANSLATIONS = PROJECT_ROOT / "translations"
 def interface_strings() -> set[str]:
     method_map = [("portal/**.py", "python"), ("portal/templates/**.html", "jinja2")]
     keywords = {**DEFAULT_KEYWORDS, "translate_in": (2,)}  # as in `make catalogs`
-    found = extract_from_dir(PROJECT_ROOT, method_map=method_map, keywords=keywords, options_map={"portal/templates/**.html": {}})
+    found = extract_from_dir(
+        PROJECT_ROOT, method_map=method_map, keywords=keywords, options_map={"portal/templates/**.html": {}}
+    )
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 
 

@@ -43,8 +43,14 @@ def test_counts_chapters_sections_paragraphs(content, imported, seed_path):
     assert len(numbered) == 12
     assert sum(len(c.titled_sections) for c in plan.chapters) == 46
     texts = [comparable(p.text) for p in plan.paragraphs]
-    headings = sum(1 for line in seed_path.read_text(encoding="utf-8").splitlines() if line.startswith("第") and line.split()[0][-1] in "章节")
-    seed_paragraphs = [comparable(line) for line in seed_path.read_text(encoding="utf-8").splitlines() if line.strip()][: None]
+    headings = sum(
+        1
+        for line in seed_path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("第") and line.split()[0][-1] in "章节"
+    )
+    seed_paragraphs = [comparable(line) for line in seed_path.read_text(encoding="utf-8").splitlines() if line.strip()][
+        :None
+    ]
     assert len(texts) == len(seed_paragraphs) - headings == 222
     assert len(set(texts)) == len(texts), "a seed paragraph appears twice"
     assert set(texts) <= set(seed_paragraphs)

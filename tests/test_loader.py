@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import FIXTURES
+
 from portal.errors import ContentErrors
 from portal.loader import load_plan
 
@@ -82,7 +82,10 @@ def test_duplicate_id_across_files(tmp_path):
 def test_raw_html_in_content_is_escaped(tmp_path):
     shutil.copytree(FIXTURES / "small", tmp_path / "c")
     path = tmp_path / "c" / "zh" / "01.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("本章介绍草原保护。", "本章<script>alert(1)</script>介绍。"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("本章介绍草原保护。", "本章<script>alert(1)</script>介绍。"),
+        encoding="utf-8",
+    )
     paragraph = load_plan(tmp_path / "c", "zh").locate("c1s0p1")[2]
     assert "<script>" not in paragraph.html and "&lt;script&gt;" in paragraph.html
     assert paragraph.text == "本章<script>alert(1)</script>介绍。"

@@ -25,7 +25,16 @@ def test_mongolian_date_follows_official_usage():
 
 @pytest.mark.parametrize(
     "month, suffix",
-    [(1, "d^1üγer"), (2, "d^1uγar"), (3, "d^1uγar"), (4, "d^1üγer"), (9, "d^1üγer"), (10, "d^1uγar"), (11, "d^1üγer"), (12, "d^1uγar")],
+    [
+        (1, "d^1üγer"),
+        (2, "d^1uγar"),
+        (3, "d^1uγar"),
+        (4, "d^1üγer"),
+        (9, "d^1üγer"),
+        (10, "d^1uγar"),
+        (11, "d^1üγer"),
+        (12, "d^1uγar"),
+    ],
 )
 def test_ordinal_suffix_follows_vowel_harmony_of_the_spoken_number(month, suffix):
     assert to_latin(mongolian_ordinal(month)) == f"{month}-{suffix}"

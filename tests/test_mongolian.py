@@ -9,8 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from portal.mongolian import (
-    LETTERS, MVS, NNBSP, MongolianTextError, check_encoding, from_latin, latin_key, normalize, shape_key,
-    shape_key_version, to_latin, words,
+    LETTERS,
+    MVS,
+    NNBSP,
+    MongolianTextError,
+    check_encoding,
+    from_latin,
+    latin_key,
+    normalize,
+    shape_key,
+    shape_key_version,
+    to_latin,
+    words,
 )
 
 ALL_LETTERS = [chr(cp) for cp in range(0x1820, 0x1843)]

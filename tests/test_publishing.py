@@ -59,7 +59,11 @@ def test_a_new_edition_is_recorded_compared_and_marks_translations_stale(content
     # Staff edit content/: a new target, a new paragraph, a removed one.
     edit(content / "zh" / "07.md", "入园率保持97%以上", "入园率保持98%以上")
     edit(content / "figures.yaml", "kind: target, value: 97,", "kind: target, value: 98,")  # the key figure follows
-    edit(content / "zh" / "05.md", "{: #c5s4p4 }\n", "{: #c5s4p4 }\n\n**推进数字乡村。**到2025年嘎查村便民服务站全部接入政务服务平台。\n{: #c5s4p5 }\n")
+    edit(
+        content / "zh" / "05.md",
+        "{: #c5s4p4 }\n",
+        "{: #c5s4p4 }\n\n**推进数字乡村。**到2025年嘎查村便民服务站全部接入政务服务平台。\n{: #c5s4p5 }\n",
+    )
     remove_paragraph(content / "zh" / "04.md", "c4s3p7")
     remove_paragraph(content / "mn" / "04.md", "c4s3p7")
     freeze_edition(content, "2023", "2023-06-30", "2023年调整", MN_TITLE)
@@ -93,12 +97,17 @@ def test_a_deleted_paragraph_id_is_never_reused(content):
     edit(content / "zh" / "12.md", "{: #c12s2p1 }\n", "{: #c12s2p1 }\n\n**新增内容。**加强规划宣传。\n{: #c12s2p2 }\n")
     result = CliRunner().invoke(main, ["check", "--allow-missing", "--content", str(content)])
     assert result.exit_code == 1
-    assert re.search(r"12\.md:\d+: edition \[c12s2p2\] id reused: a paragraph with this id was removed in edition 2023", result.output), result.output
+    assert re.search(
+        r"12\.md:\d+: edition \[c12s2p2\] id reused: a paragraph with this id was removed in edition 2023",
+        result.output,
+    ), result.output
     # and freezing it as an edition is refused, leaving the files as they were
     before = (content / "zh" / "12.md").read_text(encoding="utf-8")
     with pytest.raises(ContentErrors, match="id reused"):
         freeze_edition(content, "2024", "2024-01-01", "2024", MN_TITLE)
-    assert (content / "zh" / "12.md").read_text(encoding="utf-8") == before and not (content / "editions" / "2024").exists()
+    assert (content / "zh" / "12.md").read_text(encoding="utf-8") == before and not (
+        content / "editions" / "2024"
+    ).exists()
 
 
 def test_check_catches_a_broken_internal_link_and_build_refuses(content, tmp_path):
@@ -126,7 +135,9 @@ def test_check_catches_a_notice_without_a_date(content):
     path = content / "updates" / "2026-11-28-plan-published.zh.md"
     edit(path, "date: 2026-11-28\n", "")
     result = CliRunner().invoke(main, ["check", "--content", str(content)])
-    assert result.exit_code == 1 and "2026-11-28-plan-published.zh.md:1: notice front matter lacks 'date'" in result.output
+    assert (
+        result.exit_code == 1 and "2026-11-28-plan-published.zh.md:1: notice front matter lacks 'date'" in result.output
+    )
 
 
 def test_warnings_fail_only_with_strict(content):
@@ -166,7 +177,9 @@ def test_the_demonstration_edition_in_the_site(client, built_site):
             page = built_site / lang / "compare" / before.name / item.name / str(change.chapter) / "index.html"
             assert f'id="{change.id}"' in page.read_text(encoding="utf-8")
         changed = next(c for c in changes if c.kind == "changed")
-        chapter = (built_site / lang / "editions" / item.name / str(changed.chapter) / "index.html").read_text(encoding="utf-8")
+        chapter = (built_site / lang / "editions" / item.name / str(changed.chapter) / "index.html").read_text(
+            encoding="utf-8"
+        )
         assert "changed-marker" in chapter and "edition-banner" in chapter
     stale = client.get(f"/mn/editions/{item.name}/{changed.chapter}/").get_data(as_text=True)
     assert re.search(rf'id="{changed.id}" class="[^"]*status-stale', stale)

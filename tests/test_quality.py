@@ -31,7 +31,9 @@ def test_every_page_is_valid_html(built_site):
     java = shutil.which("java") or pytest.fail("java is required for the Nu HTML checker")
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(built_site)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     pages = len(list(built_site.rglob("*.html")))
@@ -40,11 +42,25 @@ def test_every_page_is_valid_html(built_site):
 
 
 AXE_PAGES = ["index.html", "404.html"] + [
-    f"{lang}/{page}" for lang in ("zh", "mn") for page in (
-        "index.html", "0/index.html", "4/index.html", "4/parallel/index.html", "search/index.html",
-        "search/index.html?q=%E7%A6%81%E7%89%A7", "glossary/index.html", "places/index.html", "places/ba-yan-hao-te/index.html",
-        "figures/index.html", "changes/index.html", "compare/2022/2023-demo/7/index.html", "editions/2023-demo/7/index.html",
-        "updates/index.html", "sheets/index.html", "sheets/c4s1/index.html",
+    f"{lang}/{page}"
+    for lang in ("zh", "mn")
+    for page in (
+        "index.html",
+        "0/index.html",
+        "4/index.html",
+        "4/parallel/index.html",
+        "search/index.html",
+        "search/index.html?q=%E7%A6%81%E7%89%A7",
+        "glossary/index.html",
+        "places/index.html",
+        "places/ba-yan-hao-te/index.html",
+        "figures/index.html",
+        "changes/index.html",
+        "compare/2022/2023-demo/7/index.html",
+        "editions/2023-demo/7/index.html",
+        "updates/index.html",
+        "sheets/index.html",
+        "sheets/c4s1/index.html",
     )
 ]
 
@@ -92,7 +108,9 @@ def test_no_broken_links_or_anchors(built_site, tmp_path):
     try:
         result = subprocess.run(
             [checker, "--config", str(config), "--no-status", "-o", "text", f"http://127.0.0.1:{port}/"],
-            capture_output=True, text=True, timeout=1800,
+            capture_output=True,
+            text=True,
+            timeout=1800,
         )
     finally:
         server.shutdown()

@@ -58,8 +58,16 @@ def test_offline_reading_after_the_network_is_gone(browser, static_server):
 def test_offline_list_matches_the_files_and_updates_replace_changed_ones(built_site, client):
     listing = json.loads((built_site / "offline" / "mn.json").read_text(encoding="utf-8"))
     urls = {f["url"] for f in listing["files"]}
-    assert {"mn/index.html", "mn/4/index.html", "mn/4/parallel/index.html", "mn/search/index.html", "mn/glossary/index.html",
-            "search/mn.js", "search/zh.js", "static/fonts/NotoSansMongolian-Regular.woff2"} <= urls
+    assert {
+        "mn/index.html",
+        "mn/4/index.html",
+        "mn/4/parallel/index.html",
+        "mn/search/index.html",
+        "mn/glossary/index.html",
+        "search/mn.js",
+        "search/zh.js",
+        "static/fonts/NotoSansMongolian-Regular.woff2",
+    } <= urls
     assert not any(u.startswith("zh/") for u in urls)
     for f in listing["files"]:
         assert (built_site / f["url"]).stat().st_size == f["bytes"]
@@ -114,10 +122,13 @@ def decode(browser, url: str, selector: str) -> str:
     # Crop the code out of the visible screen (element screenshots misplace the region inside
     # a sideways-scrolling vertical block).
     x, y, w, h, scale = browser.execute_script(
-        "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height, devicePixelRatio]", code)
+        "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height, devicePixelRatio]", code
+    )
     screen = Image.open(io.BytesIO(browser.get_screenshot_as_png()))
     pad = 8
-    image = screen.crop((int((x - pad) * scale), int((y - pad) * scale), int((x + w + pad) * scale), int((y + h + pad) * scale)))
+    image = screen.crop(
+        (int((x - pad) * scale), int((y - pad) * scale), int((x + w + pad) * scale), int((y + h + pad) * scale))
+    )
     found = zxingcpp.read_barcodes(image)
     assert len(found) == 1, f"no QR code read in {selector}"
     return found[0].text
@@ -127,7 +138,9 @@ def test_print_hides_navigation_and_sets_mongolian_in_vertical_columns(browser, 
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         browser.get((built_site / "zh" / "12" / "index.html").as_uri())
-        style = lambda css, prop: browser.execute_script(f"return getComputedStyle(document.querySelector('{css}')).{prop}")  # noqa: E731
+        style = lambda css, prop: browser.execute_script(
+            f"return getComputedStyle(document.querySelector('{css}')).{prop}"
+        )
         assert style(".site-header", "display") == "none" and style(".breadcrumb", "display") == "none"
         assert style(".site-footer", "display") == "none"
         assert style(".pid", "display") != "none" and float(style(".pid", "fontSize")[:-2]) < 11
@@ -173,7 +186,9 @@ window.SpeechSynthesisUtterance = function (text) { this.text = text; };
 
 @pytest.mark.parametrize("voices", ["[voice]", "[]"])
 def test_listen_only_where_a_chinese_voice_exists(browser, built_site, voices):
-    script = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": STUB_SPEECH.replace("VOICES", voices)})
+    script = browser.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": STUB_SPEECH.replace("VOICES", voices)}
+    )
     try:
         browser.get((built_site / "zh" / "12" / "index.html").as_uri())
         buttons = browser.find_elements(By.CSS_SELECTOR, ".listen")
@@ -193,7 +208,10 @@ def test_listen_only_where_a_chinese_voice_exists(browser, built_site, voices):
 
 
 def test_copy_link_from_the_keyboard(browser, live_server):
-    browser.execute_cdp_cmd("Browser.grantPermissions", {"origin": live_server, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    browser.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"origin": live_server, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+    )
     browser.get(live_server + "/zh/4/")
     button = browser.find_element(By.CSS_SELECTOR, "#c4s1p3 .copy-link")
     button.send_keys(Keys.ENTER)
@@ -225,8 +243,10 @@ def test_an_updated_site_replaces_the_kept_copy_when_online(browser, built_site,
         listing["version"] = "changed"
         listing_path.write_text(json.dumps(listing), encoding="utf-8")
         browser.get(base + "zh/index.html")  # online again: the home page asks for an update
-        kept = ("const done = arguments[1]; caches.open('portal-offline-zh').then(c => c.match(arguments[0]))"
-                ".then(r => r ? r.text() : '').then(t => done(t.includes('(2024)')))")
+        kept = (
+            "const done = arguments[1]; caches.open('portal-offline-zh').then(c => c.match(arguments[0]))"
+            ".then(r => r ? r.text() : '').then(t => done(t.includes('(2024)')))"
+        )
         wait(browser, lambda b: b.execute_async_script(kept, base + "zh/5/index.html"), 60)
     finally:
         stop()

@@ -6,10 +6,10 @@ import json
 import shutil
 
 import pytest
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
 from portal import create_app
 from portal.mongolian import from_latin
 
@@ -89,9 +89,15 @@ def mongolian_client(tmp_path_factory):
     from portal.translation import fingerprint
 
     source = load_plan(content, "zh").locate("c1s2p1")[2].text
-    text = from_latin("temege-yin aǰu aqui-yi örgeǰigülqü. malčin-u qoyar böqütü temege-yin ed^1-ün ǰasaγ ba qota tosqon-u qöγǰil.")
+    text = from_latin(
+        "temege-yin aǰu aqui-yi örgeǰigülqü. malčin-u qoyar böqütü temege-yin ed^1-ün ǰasaγ ba qota tosqon-u qöγǰil."
+    )
     path = content / "mn" / "01.md"
-    path.write_text(path.read_text(encoding="utf-8") + f"\n## {from_latin('qoyar böqütü temege')} {{: #c1s2 }}\n\n{text}\n{{: #c1s2p1 status=draft source={fingerprint(source)} }}\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f"\n## {from_latin('qoyar böqütü temege')} {{: #c1s2 }}\n\n{text}\n{{: #c1s2p1 status=draft source={fingerprint(source)} }}\n",
+        encoding="utf-8",
+    )
     return create_app({"CONTENT_DIR": str(content)}).test_client()
 
 
@@ -115,9 +121,28 @@ def test_mongolian_variants_find_the_paragraph(mongolian_client, query):
 
 
 HOSTILE = [
-    "AND", "OR NOT", '"草原', "草原*", "id:c1s0p1", "(((", "[禁牧]", "\\", "%", "_", "*",
-    "x" * 10000, "草" * 10000, "\x00\x01\x1f草原\x7f", "\u180b", "\u180e\u202f", "\ufeff", "\ue2a3",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "';DROP TABLE x;--", "\U0001f600",
+    "AND",
+    "OR NOT",
+    '"草原',
+    "草原*",
+    "id:c1s0p1",
+    "(((",
+    "[禁牧]",
+    "\\",
+    "%",
+    "_",
+    "*",
+    "x" * 10000,
+    "草" * 10000,
+    "\x00\x01\x1f草原\x7f",
+    "\u180b",
+    "\u180e\u202f",
+    "\ufeff",
+    "\ue2a3",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "';DROP TABLE x;--",
+    "\U0001f600",
 ]
 
 

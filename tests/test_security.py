@@ -7,16 +7,25 @@ import shutil
 import urllib.parse
 
 import pytest
-
 from conftest import FIXTURES
+
 from portal import create_app
 from portal.security import HEADERS
 
 XSS = [
-    "<script>alert(1)</script>", "\"><script>alert(1)</script>", "'><img src=x onerror=alert(1)>",
-    "<svg/onload=alert(1)>", "javascript:alert(1)", "<iframe src=javascript:alert(1)>", "{{7*7}}",
-    "<a href=\"javascript:alert(1)\">x</a>", "</textarea><script>alert(1)</script>", "<body onload=alert(1)>",
-    "\u202e<script>", "%3Cscript%3Ealert(1)%3C/script%3E", "<scr<script>ipt>alert(1)</script>",
+    "<script>alert(1)</script>",
+    '"><script>alert(1)</script>',
+    "'><img src=x onerror=alert(1)>",
+    "<svg/onload=alert(1)>",
+    "javascript:alert(1)",
+    "<iframe src=javascript:alert(1)>",
+    "{{7*7}}",
+    '<a href="javascript:alert(1)">x</a>',
+    "</textarea><script>alert(1)</script>",
+    "<body onload=alert(1)>",
+    "\u202e<script>",
+    "%3Cscript%3Ealert(1)%3C/script%3E",
+    "<scr<script>ipt>alert(1)</script>",
 ]
 
 
@@ -32,9 +41,23 @@ def test_every_response_carries_the_security_headers(client):
 @pytest.mark.parametrize("payload", XSS)
 def test_echoed_input_is_escaped_everywhere(client, payload):
     quoted = urllib.parse.quote(payload, safe="")
-    for url in [f"/zh/search/?q={quoted}", f"/mn/search/?q={quoted}", f"/{quoted}/", f"/zh/{quoted}/", f"/zh/glossary/{quoted}/"]:
+    for url in [
+        f"/zh/search/?q={quoted}",
+        f"/mn/search/?q={quoted}",
+        f"/{quoted}/",
+        f"/zh/{quoted}/",
+        f"/zh/glossary/{quoted}/",
+    ]:
         body = client.get(url).get_data(as_text=True)
-        for raw in ("<script>alert", "<img src=x", "<svg/onload", "<iframe", "<body onload", '"><script', "<a href=\"javascript"):
+        for raw in (
+            "<script>alert",
+            "<img src=x",
+            "<svg/onload",
+            "<iframe",
+            "<body onload",
+            '"><script',
+            '<a href="javascript',
+        ):
             assert raw not in body, (url, raw)
     data = client.get("/api/search", query_string={"q": payload}).get_json()
     assert data["query"] == payload  # JSON carries the query as data, never as markup
@@ -45,7 +68,12 @@ def test_script_in_content_is_shown_as_text_not_run(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "small", content)
     path = content / "zh" / "01.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("本章介绍草原保护。", "本章<script>alert(1)</script>介绍<img src=x onerror=alert(1)>草原保护。"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "本章介绍草原保护。", "本章<script>alert(1)</script>介绍<img src=x onerror=alert(1)>草原保护。"
+        ),
+        encoding="utf-8",
+    )
     body = create_app({"CONTENT_DIR": str(content)}).test_client().get("/zh/1/").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in body and "<img src=x" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
@@ -53,10 +81,21 @@ def test_script_in_content_is_shown_as_text_not_run(tmp_path):
 
 def test_pages_work_under_the_content_security_policy(browser, live_server):
     browser.get_log("browser")  # start from an empty console
-    for path in ["/", "/zh/", "/zh/4/", "/mn/0/", "/mn/4/parallel/", "/zh/search/?q=%E7%A6%81%E7%89%A7", "/mn/glossary/", "/zh/places/ba-yan-hao-te/"]:
+    for path in [
+        "/",
+        "/zh/",
+        "/zh/4/",
+        "/mn/0/",
+        "/mn/4/parallel/",
+        "/zh/search/?q=%E7%A6%81%E7%89%A7",
+        "/mn/glossary/",
+        "/zh/places/ba-yan-hao-te/",
+    ]:
         browser.get(live_server + path)
         assert browser.execute_script("return document.readyState") == "complete"
-    refused = [entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]]
+    refused = [
+        entry["message"] for entry in browser.get_log("browser") if "Content Security Policy" in entry["message"]
+    ]
     assert refused == []
     # The stylesheet and fonts loaded under the policy.
     browser.get(live_server + "/mn/0/")

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 from flask import url_for
 
-from conftest import FIXTURES
 from portal import create_app
 from portal.errors import ContentErrors
 from portal.freeze import BuildError, build
@@ -159,7 +159,9 @@ def test_live_app_keeps_serving_the_last_good_content_after_a_bad_edit(tmp_path)
     app = create_app({"CONTENT_DIR": str(content)})
     client = app.test_client()
     chapter = content / "zh" / "01.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8").replace("保护双峰驼种质资源", "保护阿拉善双峰驼种质资源"), encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace("保护双峰驼种质资源", "保护阿拉善双峰驼种质资源"), encoding="utf-8"
+    )
     assert "保护阿拉善双峰驼" in client.get("/zh/1/").get_data(as_text=True)
     chapter.write_text(chapter.read_text(encoding="utf-8").replace("{: #c1s2p1 }", ""), encoding="utf-8")
     response = client.get("/zh/1/")

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import FIXTURES
+
 from portal import create_app
 from portal.check import check_content
 from portal.cli import main
@@ -35,7 +35,14 @@ def edit(path, old, new):
 def test_translation_takes_the_chinese_structure_with_a_status_per_paragraph(content):
     mn = load_plans(content)["mn"]
     statuses = {p.id: p.status for p in mn.paragraphs}
-    assert statuses == {"c0s0p1": "reviewed", "c0s0p2": "missing", "c1s0p1": "draft", "c1s1p1": "draft", "c1s1p2": "stale", "c1s2p1": "missing"}
+    assert statuses == {
+        "c0s0p1": "reviewed",
+        "c0s0p2": "missing",
+        "c1s0p1": "draft",
+        "c1s1p1": "draft",
+        "c1s1p2": "stale",
+        "c1s2p1": "missing",
+    }
     missing = mn.locate("c1s2p1")[2]
     assert missing.lang == "zh" and missing.text == "壮大骆驼产业。保护双峰驼种质资源。"
     section = mn.chapter(1).sections[2]
@@ -95,7 +102,11 @@ def test_check_catches_a_planted_private_use_character(content):
     [("ᠪᠦᠯᠦᠭ ᠨᠢ", "Chinese character"), ("ᠨᠢ ᠲᠠᠯ", "Cyrillic"), ("ᠶᠢ ᠲᠠᠨ", "Latin letters 'abc'")],
 )
 def test_check_catches_foreign_script(content, planted, words):
-    replacement = {"Chinese character": "ᠪᠦᠯᠦᠭ 草 ᠨᠢ", "Cyrillic": "ᠨᠢ Монгол ᠲᠠᠯ", "Latin letters 'abc'": "ᠶᠢ abc ᠲᠠᠨ"}[words]
+    replacement = {
+        "Chinese character": "ᠪᠦᠯᠦᠭ 草 ᠨᠢ",
+        "Cyrillic": "ᠨᠢ Монгол ᠲᠠᠯ",
+        "Latin letters 'abc'": "ᠶᠢ abc ᠲᠠᠨ",
+    }[words]
     edit(content / "mn" / "01.md", planted, replacement)
     findings = check_content(content, allow_missing=True).findings
     assert any(f.paragraph_id == "c1s0p1" and words in f.message for f in findings), findings
@@ -160,7 +171,9 @@ def test_parallel_view_aligns_paragraphs_by_id(content):
         html = client.get(f"/{lang}/1/parallel/").get_data(as_text=True)
         for ident in ("c1s0p1", "c1s1p1", "c1s1p2", "c1s2p1"):
             start = html.index(f'id="{ident}"')
-            pair = html[start : html.index('<div class="pair', start + 1) if '<div class="pair' in html[start + 1 :] else None]
+            pair = html[
+                start : html.index('<div class="pair', start + 1) if '<div class="pair' in html[start + 1 :] else None
+            ]
             assert 'class="cell cell-zh"' in pair and 'class="cell cell-mn' in pair
         assert from_latin("tal_a-yin qamaγalalta") in html and "草原保护" in html
 

@@ -23,7 +23,18 @@ def documents(plans: dict[str, Plan]) -> list[Document]:
                     if paragraph.status == "missing":
                         continue
                     title = section.title if section.title_lang == lang else ""
-                    docs.append(make_document(paragraph.id, lang, chapter.number, section.number, order, paragraph.text, paragraph.lead, title))
+                    docs.append(
+                        make_document(
+                            paragraph.id,
+                            lang,
+                            chapter.number,
+                            section.number,
+                            order,
+                            paragraph.text,
+                            paragraph.lead,
+                            title,
+                        )
+                    )
                     order += 1
     return docs
 

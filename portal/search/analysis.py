@@ -30,11 +30,13 @@ MIN_PREFIX = 4  # a Mongolian key this long also finds longer words (inflected f
 MAX_SUGGESTED = 12  # "did you mean" looks at Chinese queries up to this length
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN = re.compile(r"[a-z0-9]+")
-TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:\s+[a-z0-9]+)*|[\u1820-\u1878\u180a-\u180f\u200c\u200d]+")
+TOKEN = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:\s+[a-z0-9]+)*|[\u1820-\u1878\u180a-\u180f\u200c\u200d]+"
+)
 #: Case endings and plural marks written as separate words: on their own they find everything.
 SUFFIX_KEYS = frozenset(
     mongolian.latin_key(mongolian.from_latin(s))
-    for s in "un ün yin u ü i yi du dü tu tü dur dür tur tür ača eče bar ber iyar iyer tai tei ud üd nar ner luγ_a lüge ba be".split()
+    for s in ["un", "ün", "yin", "u", "ü", "i", "yi", "du", "dü", "tu", "tü", "dur", "dür", "tur", "tür", "ača", "eče", "bar", "ber", "iyar", "iyer", "tai", "tei", "ud", "üd", "nar", "ner", "luγ_a", "lüge", "ba", "be"]
 )
 
 
@@ -184,7 +186,14 @@ def _latin_terms(phrase: str, tables: Tables) -> list[Term]:
     for word in words:
         reading = split_pinyin(word, syllables)
         key = mongolian.latin_key(word) if word.isalpha() else ""
-        terms.append(Term(word, pinyin=(reading,) if reading else (), latin=(re.sub(r"[^a-z0-9]", "", word),), mongolian=(key,) if len(key) > 1 else ()))
+        terms.append(
+            Term(
+                word,
+                pinyin=(reading,) if reading else (),
+                latin=(re.sub(r"[^a-z0-9]", "", word),),
+                mongolian=(key,) if len(key) > 1 else (),
+            )
+        )
     return terms
 
 
@@ -216,11 +225,18 @@ class Document:
     title_keys: tuple[str, ...] = ()
 
 
-def make_document(ident: str, lang: str, chapter: int, section: int, order: int, text: str, lead: str | None, title: str | None) -> Document:
+def make_document(
+    ident: str, lang: str, chapter: int, section: int, order: int, text: str, lead: str | None, title: str | None
+) -> Document:
     words = mongolian.words(text)
     start = text.find(lead) if lead else -1
     return Document(
-        ident, lang, chapter, section, order, text,
+        ident,
+        lang,
+        chapter,
+        section,
+        order,
+        text,
         (start, start + len(lead)) if start >= 0 else (0, 0),
         title or "",
         tuple(LATIN.findall(text.lower())),
@@ -253,8 +269,11 @@ def term_spans(term: Term, doc: Document, tables: Tables) -> list[tuple[int, int
         if token and token in doc.latin_tokens:
             spans += [(m.start(), m.end()) for m in LATIN.finditer(lowered) if m.group() == token]
     if term.mongolian or term.shapes:
-        wanted = [i for i, (key, shape) in enumerate(zip(doc.mongolian_keys, doc.shape_keys))
-                  if any(_key_matches(k, key) for k in term.mongolian) or shape in term.shapes]
+        wanted = [
+            i
+            for i, (key, shape) in enumerate(zip(doc.mongolian_keys, doc.shape_keys))
+            if any(_key_matches(k, key) for k in term.mongolian) or shape in term.shapes
+        ]
         if wanted:
             positions = [(m.start(), m.end()) for m in mongolian.WORD.finditer(doc.text.replace(mongolian.NNBSP, " "))]
             spans += [positions[i] for i in wanted if i < len(positions)]
@@ -282,7 +301,9 @@ def score(terms: list[Term], doc: Document, tables: Tables, cleaned: str) -> Hit
         total += 1.0 + 0.1 * min(len(found), 3)
         if any(doc.lead[0] <= start < doc.lead[1] for start, _ in found):
             total += 0.5
-        if any(form in doc.title for form in term.han) or any(_key_matches(k, w) for k in term.mongolian for w in doc.title_keys):
+        if any(form in doc.title for form in term.han) or any(
+            _key_matches(k, w) for k in term.mongolian for w in doc.title_keys
+        ):
             total += 0.5
     if not matched:
         return None

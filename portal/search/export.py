@@ -9,10 +9,10 @@ results can be added below.
 
 from __future__ import annotations
 
-from ..localize import chapter_label, section_label
-from ..model import Plan
 import json
 
+from ..localize import chapter_label, section_label
+from ..model import Plan
 from .analysis import SUFFIX_KEYS, Document, Tables
 
 
@@ -28,10 +28,18 @@ def tables_documents(tables: Tables) -> dict[str, dict]:
     return {
         "tables": {"v": 1, "kind": "tables", "suffix_keys": sorted(SUFFIX_KEYS)},
         # Synonym groups are Chinese forms: only a query with Chinese characters needs them.
-        "t2s": {"v": 1, "kind": "t2s", "t2s": "".join(t + s for t, s in sorted(tables.t2s.items())),
-                "synonyms": [list(g) for g in tables.synonyms]},
+        "t2s": {
+            "v": 1,
+            "kind": "t2s",
+            "t2s": "".join(t + s for t, s in sorted(tables.t2s.items())),
+            "synonyms": [list(g) for g in tables.synonyms],
+        },
         # "cao草曹槽 yuan原园…": syllables and their characters, smaller than a JSON object
-        "pinyin": {"v": 1, "kind": "pinyin", "pinyin": " ".join(syllable + chars for syllable, chars in sorted(tables.characters_read_as.items()))},
+        "pinyin": {
+            "v": 1,
+            "kind": "pinyin",
+            "pinyin": " ".join(syllable + chars for syllable, chars in sorted(tables.characters_read_as.items())),
+        },
     }
 
 

@@ -29,7 +29,18 @@ class _HanTokenizer(Tokenizer):
     def __init__(self, size: int):
         self.size = size
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0, start_char=0, mode="", **kwargs):
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        mode="",
+        **kwargs,
+    ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for run in HAN.finditer(value):
             text = run.group()
@@ -46,7 +57,18 @@ class _ReadingsTokenizer(Tokenizer):
     def __init__(self, readings: dict[str, tuple[str, ...]]):
         self.readings = readings
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0, start_char=0, mode="", **kwargs):
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        mode="",
+        **kwargs,
+    ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for offset, ch in enumerate(value):
             for reading in self.readings.get(ch, ()):
@@ -76,8 +98,13 @@ class LiveSearch:
         writer = self.index.writer()
         for key, doc in self.docs.items():
             writer.add_document(
-                id=key, han2=doc.text, han1=doc.text, py=doc.text,
-                lat=" ".join(doc.latin_tokens), mnl=" ".join(doc.mongolian_keys), mns=" ".join(doc.shape_keys),
+                id=key,
+                han2=doc.text,
+                han1=doc.text,
+                py=doc.text,
+                lat=" ".join(doc.latin_tokens),
+                mnl=" ".join(doc.mongolian_keys),
+                mns=" ".join(doc.shape_keys),
             )
         writer.commit()
         self.searcher = self.index.searcher()
@@ -112,5 +139,7 @@ class LiveSearch:
         for alternative in self._alternatives(terms):
             candidates.update(self.searcher.docs_for_query(alternative))
         cleaned = clean_query(text)
-        hits = [hit for docnum in candidates if (hit := score(terms, self.docs[self.key_of[docnum]], self.tables, cleaned))]
+        hits = [
+            hit for docnum in candidates if (hit := score(terms, self.docs[self.key_of[docnum]], self.tables, cleaned))
+        ]
         return rank(hits, lang)

@@ -30,7 +30,10 @@ def suggestions(limit: int = 24) -> list[str]:
     loaded = content()
     occurrences = loaded.glossary.occurrences(loaded.plans["zh"])
     by_topic = [
-        sorted((e for e in loaded.glossary.terms if e.kind == topic and len(e.zh[0]) <= 6), key=lambda e: -len(occurrences[e.id]))
+        sorted(
+            (e for e in loaded.glossary.terms if e.kind == topic and len(e.zh[0]) <= 6),
+            key=lambda e: -len(occurrences[e.id]),
+        )
         for topic in HERDER_TOPICS
     ]
     picked = [entries[i].zh[0] for i in range(limit) for entries in by_topic if i < len(entries)]
