@@ -37,6 +37,9 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 test: system-packages $(STAMP) node_modules/.installed
+	$(VENV)/bin/ruff check portal tests bench
+	$(VENV)/bin/ruff format --check portal tests bench
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/portal check --allow-missing
 	$(VENV)/bin/python -m pytest
 

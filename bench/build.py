@@ -61,7 +61,7 @@ def preview_after_edit(tmp: Path) -> list[float]:
 
 
 def main() -> None:
-    plans = create_app().extensions["portal.plans"].plans()
+    plans = create_app().extensions["portal.store"].current().plans
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ours = [portal_build(tmp / f"site{i}") for i in range(RUNS)]

@@ -2,7 +2,8 @@
 
 Run:  .venv/bin/python bench/lighthouse.py [PAGE ...]   (pages as paths in the build, e.g. mn/4/index.html)
 It runs Lighthouse through npx (downloaded from the npm registry on first use) with Debian's
-Chromium, against the site served with gzip as on a real host. Target (issue "Quality gates"): 100 in all four categories, or the shortfall
+Chromium, against the site served with gzip as on a real host. Target (issue "Quality gates"): 100 in all four
+categories, or the shortfall
 explained.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from portal.freeze import build  # noqa: E402
+from portal import build_site as build  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 PAGES = [
@@ -107,7 +108,8 @@ def main() -> None:
                     and data["audits"][ref["id"]]["score"] is not None
                 ]
                 print(
-                    f"{page:38}{scores['performance']:>6}{scores['accessibility']:>6}{scores['best-practices']:>6}{scores['seo']:>6}  {', '.join(misses)}"
+                    f"{page:38}{scores['performance']:>6}{scores['accessibility']:>6}"
+                    f"{scores['best-practices']:>6}{scores['seo']:>6}  {', '.join(misses)}"
                 )
         finally:
             server.shutdown()

@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from reference import build_mkdocs, write_mkdocs_project  # noqa: E402
 
+from portal import build_site as build  # noqa: E402
 from portal import create_app  # noqa: E402
-from portal.freeze import build  # noqa: E402
 from portal.search.index import LiveSearch  # noqa: E402
 
 QUERIES = [
@@ -82,7 +82,7 @@ def gz(path: Path) -> int:
 
 
 def portal_figures() -> dict:
-    content = create_app().extensions["portal.plans"].content()
+    content = create_app().extensions["portal.store"].current()
     docs, tables = content.documents(), content.tables()
     start = time.perf_counter()
     live = LiveSearch(docs, tables)
@@ -93,7 +93,7 @@ def portal_figures() -> dict:
         build(site)
         # A Chinese query: the page, its stylesheet, the script, and the files it loads.
         page = [site / "zh/search/index.html", site / "static/css/portal.css"]
-        code = [site / "static/js/search.js"]
+        code = [site / "static/js/search-engine.js", site / "static/js/search.js"]
         index = [site / "search/tables.js", site / "search/t2s.js", site / "search/zh.js"]
         pinyin = [site / "search/tables.js", site / "search/pinyin.js", site / "search/zh.js"]
         payload = {
@@ -110,7 +110,7 @@ def whoosh_jieba_figures() -> dict:
     from whoosh import fields, qparser
     from whoosh.filedb.filestore import RamStorage
 
-    plans = create_app().extensions["portal.plans"].plans()
+    plans = create_app().extensions["portal.store"].current().plans
     paragraphs = [(p.id, p.text) for p in plans["zh"].paragraphs]
     start = time.perf_counter()
     index = RamStorage().create_index(
@@ -133,7 +133,7 @@ def whoosh_jieba_figures() -> dict:
 
 def mkdocs_figures() -> dict:
     """Build the same chapters with MkDocs Material and weigh what its first search loads."""
-    plans = create_app().extensions["portal.plans"].plans()
+    plans = create_app().extensions["portal.store"].current().plans
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         write_mkdocs_project(plans, project)
@@ -161,12 +161,14 @@ def main() -> None:
         f"{'portal live search':34}{ours['p50']:>7.2f}ms{ours['p95']:>7.2f}ms{ours['build']:>9.2f}s{ours['empty']:>11}"
     )
     print(
-        f"{'reference: Whoosh + jieba, OR':34}{plain['p50']:>7.2f}ms{plain['p95']:>7.2f}ms{plain['build']:>9.2f}s{plain['empty']:>11}"
+        f"{'reference: Whoosh + jieba, OR':34}{plain['p50']:>7.2f}ms{plain['p95']:>7.2f}ms"
+        f"{plain['build']:>9.2f}s{plain['empty']:>11}"
     )
     print()
     print("first static search, gzipped:")
     print(
-        f"  portal: {kb(first_search)} in all, worst case (page + CSS {kb(payload['page'])}, search.js {kb(payload['code'])}, "
+        f"  portal: {kb(first_search)} in all, worst case (page + CSS {kb(payload['page'])}, "
+        f"search-engine.js + search.js {kb(payload['code'])}, "
         f"index {kb(payload['index'])} for a Chinese query, {kb(payload['pinyin_index'])} for pinyin)"
     )
     print(f"  reference MkDocs Material: {kb(mkdocs['total'])} in all, {kb(mkdocs['search_specific'])} search-specific")

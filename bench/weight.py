@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from portal.freeze import build  # noqa: E402
+from portal import build_site as build  # noqa: E402
 
 PAGE_TYPES = {
     "language chooser": "index.html",
@@ -70,7 +70,8 @@ def main() -> None:
                 if total > 25 * 1024:
                     over.append(f"{name} ({lang})")
                 print(
-                    f"{name:18}{lang:>5}{gz(html) / 1024:>8.1f}k{assets_size / 1024:>8.1f}k{total / 1024:>8.1f}k  {'yes' if loads_font else 'no'}"
+                    f"{name:18}{lang:>5}{gz(html) / 1024:>8.1f}k{assets_size / 1024:>8.1f}k{total / 1024:>8.1f}k"
+                    f"  {'yes' if loads_font else 'no'}"
                 )
         print("\nevery chapter:")
         for kind, pattern in (("chapter", "{lang}/{n}/index.html"), ("side by side", "{lang}/{n}/parallel/index.html")):
@@ -82,7 +83,8 @@ def main() -> None:
                     f"largest {sizes[-1][0] / 1024:.1f}k (chapter {sizes[-1][1]})"
                 )
         print(
-            f"\nMongolian font: {font.stat().st_size / 1024:.1f} kB WOFF2 (target ≤ 60 kB), linked only where the page shows Mongolian"
+            f"\nMongolian font: {font.stat().st_size / 1024:.1f} kB WOFF2 (target ≤ 60 kB),"
+            " linked only where the page shows Mongolian"
         )
         print("pages over 25 kB:", ", ".join(over) if over else "none")
 

@@ -1,47 +1,66 @@
-"""The Alxa Left Banner plan portal: `create_app()` builds the Flask app; nothing runs at import.
+"""The Alxa Left Banner plan portal. The package follows the data, one way:
 
-Pipeline: content/<lang>/*.md ─loader→ Plan ─→ views (Flask) ─freeze→ build/
-                                              └→ export (plan.json)
+    content/ ─readers→ model ─┬→ web (pages, open data) ─site→ build/
+                              ├→ search (live index, browser index)
+                              └→ check (portal check)
+
+`staff` holds the only code that writes content; `cli` is a thin layer of commands. This module
+composes the layers (the web layer never opens content files itself), and nothing runs at import.
+See docs/architecture.md.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
+from .settings import PROJECT_ROOT, content_folder
 
-#: The checkout the package lives in; content, static files and catalogs sit beside it.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+__all__ = ["PROJECT_ROOT", "build_site", "check_content", "create_app", "load_content"]
 
 
-def create_app(config: dict | None = None, content=None) -> Flask:
-    """Load the plan in every language and return the app. Raises ContentErrors on bad content.
-    `content` (portal.store.Content) is content the caller has already loaded from CONTENT_DIR."""
-    from . import changes_pages, figures_pages, glossary_pages, i18n, offline, security, sheets, updates_pages, views
-    from .search import web as search_web
-    from .store import PlanStore
+def create_app(config: dict | None = None, content=None):
+    """The live app of the content folder `config["CONTENT_DIR"]` (see portal.settings for the
+    default). Raises ContentErrors on bad content. `content` (portal.model.Content) is that
+    folder's content when the caller has already loaded it."""
+    from .readers import ContentFolder
+    from .web.app import make_app
+    from .web.store import ContentStore
 
-    app = Flask(__name__, static_folder=str(PROJECT_ROOT / "static"), static_url_path="/static")
-    app.config.update(
-        CONTENT_DIR=str(PROJECT_ROOT / "content"),
-        TRANSLATIONS_DIR=str(PROJECT_ROOT / "translations"),
-        SITE_URL="http://127.0.0.1:5000",
-        RELATIVE_URLS=False,
-        WATCH_CONTENT=True,
-        JSON_AS_ASCII=False,
-    )
-    app.config.update(config or {})
-    app.extensions["portal.plans"] = PlanStore(
-        Path(app.config["CONTENT_DIR"]), watch=app.config["WATCH_CONTENT"], content=content
-    )
-    i18n.init_i18n(app)
-    security.init_security(app)
-    app.register_blueprint(views.bp)
-    app.register_blueprint(search_web.bp)
-    app.register_blueprint(glossary_pages.bp)
-    app.register_blueprint(figures_pages.bp)
-    app.register_blueprint(changes_pages.bp)
-    app.register_blueprint(updates_pages.bp)
-    app.register_blueprint(offline.bp)
-    app.register_blueprint(sheets.bp)
-    return app
+    config = dict(config or {})
+    folder = Path(config.setdefault("CONTENT_DIR", str(content_folder())))
+    store = ContentStore(ContentFolder(folder), watch=config.get("WATCH_CONTENT", True), content=content)
+    return make_app(config, store)
+
+
+def load_content(content_dir: Path | str):
+    """Everything in a content folder (portal.model.Content); raises ContentErrors."""
+    from .readers import load_content as load
+
+    return load(content_dir)
+
+
+def check_content(
+    content_dir: Path | str,
+    languages: tuple[str, ...] | None = None,
+    chapter: int | None = None,
+    allow_missing: bool = False,
+    strict: bool = False,
+):
+    """`portal check` on a content folder: a portal.check.Report."""
+    from .check import check_loaded, report_of
+    from .errors import ContentErrors
+
+    try:
+        content = load_content(content_dir)
+    except ContentErrors as exc:
+        return report_of(exc, chapter)
+    return check_loaded(content, languages, chapter, allow_missing, strict)
+
+
+def build_site(out: Path | str, config: dict | None = None, content=None) -> int:
+    """Freeze the portal of `config`'s content folder into `out`; returns the number of files.
+    Raises ContentErrors or BuildError, and `out` is then untouched."""
+    from .site.build import build
+
+    app = create_app({**(config or {}), "WATCH_CONTENT": False}, content)  # loads and validates all content first
+    return build(out, app)

@@ -1,7 +1,9 @@
 """The `portal` command: a thin layer of argument parsing over the library functions.
 
 Each command calls one function that tests can call directly; content errors are printed
-as `file:line: message` lines and turn into exit status 1, never a traceback.
+as `file:line: code message` lines and turn into exit status 1, never a traceback. The content
+folder comes from --content, else from a portal.toml in the current folder or a parent, else
+./content (portal.settings); check and build say which one they used.
 """
 
 from __future__ import annotations
@@ -11,16 +13,16 @@ from pathlib import Path
 
 import click
 
-from . import PROJECT_ROOT
 from .errors import ContentErrors
+from .model.languages import CODES, SOURCE_LANG, TRANSLATIONS
+from .settings import content_folder, read_settings
 
 content_option = click.option(
     "--content",
     "content_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=PROJECT_ROOT / "content",
-    show_default=True,
-    help="Folder holding zh/ and mn/ chapter files.",
+    default=None,
+    help="Folder holding the zh/ and mn/ chapter files [default: portal.toml's content, else ./content].",
 )
 
 
@@ -31,6 +33,12 @@ def fail_with(errors: ContentErrors) -> None:
     sys.exit(1)
 
 
+def folder_in_use(content_dir: Path | None) -> Path:
+    folder = content_folder(content_dir)
+    click.echo(f"content: {folder}")
+    return folder
+
+
 @click.group()
 def main() -> None:
     """Publish the Alxa Left Banner development plan portal."""
@@ -39,15 +47,16 @@ def main() -> None:
 @main.command("import-text")
 @click.argument("seed", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @content_option
-def import_text_command(seed: Path, content_dir: Path) -> None:
+def import_text_command(seed: Path, content_dir: Path | None) -> None:
     """Convert the plan's text export SEED into content/zh/*.md, keeping existing paragraph ids."""
-    from .importer import import_text
+    from .staff.importer import import_text
 
+    folder = folder_in_use(content_dir)
     try:
-        written = import_text(seed, content_dir)
+        written = import_text(seed, folder)
     except ContentErrors as exc:
         fail_with(exc)
-    click.echo(f"wrote {len(written)} chapter files to {content_dir / 'zh'}")
+    click.echo(f"wrote {len(written)} chapter files to {folder / SOURCE_LANG}")
 
 
 @main.command()
@@ -60,74 +69,92 @@ def import_text_command(seed: Path, content_dir: Path) -> None:
 )
 @click.option("--workers", default=3, show_default=True, type=int, help="With --production: worker processes.")
 @content_option
-def serve(host: str, port: int, production: bool, workers: int, content_dir: Path) -> None:
+def serve(host: str, port: int, production: bool, workers: int, content_dir: Path | None) -> None:
     """Run the live portal; edits to content files show on the next page load."""
     from . import create_app
 
+    folder = folder_in_use(content_dir)
     try:
-        app = create_app({"CONTENT_DIR": str(content_dir), "WATCH_CONTENT": not production})
+        app = create_app({"CONTENT_DIR": str(folder), "WATCH_CONTENT": not production})
     except ContentErrors as exc:
         fail_with(exc)
     if not production:
         app.run(host=host, port=port)
         return
-    from .production import serve_production
+    from .site.production import serve_production
 
     serve_production(app, host, port, workers)
 
 
 @main.command()
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=PROJECT_ROOT / "build", show_default=True
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder [default: portal.toml's out, else ./build].",
 )
-@click.option("--site-url", default="http://127.0.0.1:5000", show_default=True, help="Public address, for sitemap.xml.")
+@click.option(
+    "--site-url",
+    default=None,
+    help="Public address, for sitemap.xml, the feeds and the QR codes "
+    "[default: portal.toml's site_url, else http://127.0.0.1:5000].",
+)
 @content_option
-def build(out: Path, site_url: str, content_dir: Path) -> None:
+def build(out: Path | None, site_url: str | None, content_dir: Path | None) -> None:
     """Freeze the whole site into OUT; on any error the previous OUT is left untouched."""
     import time
 
+    from . import build_site, load_content
     from .check import check_loaded
-    from .freeze import BuildError
-    from .freeze import build as build_site
-    from .store import load_content
+    from .site.build import BuildError
 
     started = time.perf_counter()
+    folder = folder_in_use(content_dir)
+    settings, settings_path = read_settings()
+    if out is None:  # portal.toml's out is relative to portal.toml, like its content
+        out = settings_path.parent / str(settings["out"]) if "out" in settings else Path("build")
+    site_url = site_url or settings.get("site_url", "http://127.0.0.1:5000")
     try:
-        content = load_content(content_dir)  # read once, for the check and for the pages
+        content = load_content(folder)  # read once, for the check and for the pages
     except ContentErrors as exc:
         fail_with(exc)
     # The check first: a build never publishes content with errors. Untranslated and stale
     # Mongolian is published with a notice on the page (a correction of the Chinese must not
     # wait for the translator), so those are warnings here.
-    report = check_loaded(content, content_dir, allow_missing=True)
+    report = check_loaded(content, allow_missing=True)
     errors = [f for f in report.findings if f.code != "stale"]
     for note in report.notes + [f for f in report.findings if f.code == "stale"]:
         click.echo(f"warning: {note}", err=True)
     if errors:
         fail_with(ContentErrors(errors))
     try:
-        count = build_site(out, {"CONTENT_DIR": str(content_dir), "SITE_URL": site_url}, content)
+        count = build_site(out, {"CONTENT_DIR": str(folder), "SITE_URL": site_url}, content)
     except ContentErrors as exc:
         fail_with(exc)
     except BuildError as exc:
         click.echo(f"build failed: {exc}; {out} was left as it was.", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo(f"build cancelled; {out} was left as it was.", err=True)
+        sys.exit(130)
     click.echo(f"built {count} files into {out} in {time.perf_counter() - started:.2f} s")
 
 
 @main.command()
-@click.option("--lang", type=click.Choice(["zh", "mn"]), multiple=True, help="Check only this language.")
+@click.option("--lang", type=click.Choice(CODES), multiple=True, help="Check only this language.")
 @click.option("--chapter", type=int, help="Report only on this chapter.")
 @click.option("--allow-missing", is_flag=True, help="Report untranslated paragraphs as warnings instead of errors.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @content_option
-def check(lang: tuple[str, ...], chapter: int | None, allow_missing: bool, strict: bool, content_dir: Path) -> None:
+def check(
+    lang: tuple[str, ...], chapter: int | None, allow_missing: bool, strict: bool, content_dir: Path | None
+) -> None:
     """Validate everything a build needs: structure, ids, links, translations, glossary, key
     figures, editions and update notices. One finding per line: file:line: code message.
     Exit status 0 when clean, 1 on errors, 2 on a usage error."""
-    from .check import check_content
+    from . import check_content
 
-    report = check_content(content_dir, lang or None, chapter, allow_missing, strict)
+    report = check_content(folder_in_use(content_dir), lang or None, chapter, allow_missing, strict)
     for note in report.notes:
         click.echo(f"warning: {note}")
     for finding in report.findings:
@@ -143,53 +170,68 @@ def edition() -> None:
     """Editions of the plan: record the current text under a name and a date."""
 
 
-@edition.command("freeze")
-@click.argument("name")
-@click.option("--date", required=True, help="The edition's date: a year (2022) or a day (2023-06-30).")
-@click.option("--title-zh", required=True, help="Its title in Chinese, e.g. 2023年中期调整.")
-@click.option("--title-mn", required=True, help="Its title in Mongolian script.")
-@click.option("--note-zh", default="", help="Optional: what this edition changes, in Chinese.")
-@click.option("--note-mn", default="", help="Optional: the same in Mongolian.")
-@click.option("--demonstration", is_flag=True, help="Mark it as a made-up example, not the plan.")
-@content_option
-def edition_freeze(
-    name: str,
-    date: str,
-    title_zh: str,
-    title_mn: str,
-    note_zh: str,
-    note_mn: str,
-    demonstration: bool,
-    content_dir: Path,
-) -> None:
-    """Record the text in content/ as edition NAME (content/editions/NAME/)."""
-    from .publish import freeze_edition
+def _record_options(command):
+    for option in reversed(
+        [
+            click.argument("name"),
+            click.option("--date", required=True, help="The edition's date: a year (2022) or a day (2023-06-30)."),
+            click.option("--title-zh", required=True, help="Its title in Chinese, e.g. 2023年中期调整."),
+            click.option("--title-mn", required=True, help="Its title in Mongolian script."),
+            click.option("--note-zh", default="", help="Optional: what this edition changes, in Chinese."),
+            click.option("--note-mn", default="", help="Optional: the same in Mongolian."),
+            click.option("--demonstration", is_flag=True, help="Mark it as a made-up example, not the plan."),
+            content_option,
+        ]
+    ):
+        command = option(command)
+    return command
 
+
+def _record(name: str, date: str, demonstration: bool, content_dir: Path | None, **texts: str) -> None:
+    from .staff.editions import record_edition
+
+    titles = {code: texts[f"title_{code}"] for code in CODES}
+    notes = {code: texts[f"note_{code}"] for code in CODES}
     try:
-        folder = freeze_edition(content_dir, name, date, title_zh, title_mn, note_zh, note_mn, demonstration)
+        folder = record_edition(content_folder(content_dir), name, date, titles, notes, demonstration)
     except ContentErrors as exc:
         fail_with(exc)
     click.echo(f"recorded edition {name} in {folder}")
 
 
+@edition.command("record")
+@_record_options
+def edition_record(**options) -> None:
+    """Record the text in content/ as edition NAME (content/editions/NAME/)."""
+    _record(**options)
+
+
+@edition.command("freeze", hidden=True)
+@_record_options
+def edition_freeze(**options) -> None:
+    """The former name of `portal edition record`."""
+    _record(**options)
+
+
 @edition.command("list")
 @content_option
-def edition_list(content_dir: Path) -> None:
+def edition_list(content_dir: Path | None) -> None:
     """Every edition, oldest first, with the number of paragraphs it changed."""
-    from .editions import compare
-    from .loader import load_editions, load_plans
+    from .model.editions import compare
+    from .readers import load_editions, load_plans
 
+    folder = content_folder(content_dir)
     try:
-        editions = load_editions(content_dir, load_plans(content_dir))
+        editions = load_editions(folder, load_plans(folder))
     except ContentErrors as exc:
         fail_with(exc)
     for item in editions.all:
         before = editions.predecessor(item.name)
-        changed = len(compare(before.plans["zh"], item.plans["zh"])) if before else 0
+        changed = len(compare(before.plans[SOURCE_LANG], item.plans[SOURCE_LANG])) if before else 0
         flags = (" (current)" if item.name == editions.current else "") + (
             " (demonstration)" if item.demonstration else ""
         )
-        click.echo(f"{item.name}\t{item.date}\t{item.title_zh}\t{changed} paragraph(s) changed{flags}")
+        click.echo(f"{item.name}\t{item.date}\t{item.title(SOURCE_LANG)}\t{changed} paragraph(s) changed{flags}")
 
 
 @main.group()
@@ -199,17 +241,17 @@ def translation() -> None:
 
 @translation.command("status")
 @content_option
-def translation_status(content_dir: Path) -> None:
+def translation_status(content_dir: Path | None) -> None:
     """Per chapter: how many paragraphs are reviewed, draft, stale and missing."""
-    from .loader import load_plans
-    from .translation import STATUSES
+    from .model.translation import STATUSES
+    from .readers import load_plans
 
     try:
-        plans = load_plans(content_dir)
+        plans = load_plans(content_folder(content_dir))
     except ContentErrors as exc:
         fail_with(exc)
     for lang, plan in plans.items():
-        if lang == "zh":
+        if lang == SOURCE_LANG:
             continue
         click.echo(f"{lang}: chapter  " + "  ".join(f"{s:>8}" for s in STATUSES))
         for chapter in plan.chapters:
@@ -220,16 +262,16 @@ def translation_status(content_dir: Path) -> None:
 @translation.command("stamp")
 @click.argument("ids", nargs=-1)
 @click.option("--chapter", type=int, help="Stamp every translated paragraph of this chapter.")
-@click.option("--lang", default="mn", show_default=True)
+@click.option("--lang", default=TRANSLATIONS[0], show_default=True, type=click.Choice(TRANSLATIONS))
 @content_option
-def translation_stamp(ids: tuple[str, ...], chapter: int | None, lang: str, content_dir: Path) -> None:
+def translation_stamp(ids: tuple[str, ...], chapter: int | None, lang: str, content_dir: Path | None) -> None:
     """Mark translations of IDS as made from the current Chinese text (after you updated them)."""
-    from .translation import stamp
+    from .staff.stamp import stamp
 
     if not ids and chapter is None:
         raise click.UsageError("name paragraph ids or --chapter N")
     try:
-        done = stamp(content_dir, lang, set(ids) or None, chapter)
+        done = stamp(content_folder(content_dir), lang, set(ids) or None, chapter)
     except ContentErrors as exc:
         fail_with(exc)
     click.echo(f"stamped {len(done)} paragraph(s): {' '.join(done)}" if done else "nothing to stamp")
@@ -237,18 +279,19 @@ def translation_stamp(ids: tuple[str, ...], chapter: int | None, lang: str, cont
 
 @main.command()
 @click.argument("query")
-@click.option("--lang", type=click.Choice(["zh", "mn"]), default="zh", show_default=True, help="Language ranked first.")
+@click.option("--lang", type=click.Choice(CODES), default=SOURCE_LANG, show_default=True, help="Language ranked first.")
 @click.option("--limit", default=10, show_default=True, type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print the same JSON as GET /api/search.")
 @content_option
-def search(query: str, lang: str, limit: int, as_json: bool, content_dir: Path) -> None:
+def search(query: str, lang: str, limit: int, as_json: bool, content_dir: Path | None) -> None:
     """Search the plan as readers do: Chinese, pinyin, traditional characters, Mongolian, Latin."""
+    import html
     import json
 
     from . import create_app
 
     try:
-        app = create_app({"CONTENT_DIR": str(content_dir)})
+        app = create_app({"CONTENT_DIR": str(content_folder(content_dir))})
     except ContentErrors as exc:
         fail_with(exc)
     response = app.test_client().get("/api/search", query_string={"q": query, "lang": lang, "limit": limit})
@@ -259,10 +302,4 @@ def search(query: str, lang: str, limit: int, as_json: bool, content_dir: Path) 
     click.echo(f"{data['total']} paragraph(s) for {query!r}")
     for result in data["results"]:
         text = result["snippet"].replace("<mark>", "[").replace("</mark>", "]")
-        click.echo(f"{result['score']:>7.2f}  {result['lang']} {result['id']:<9} {html_unescape(text)}")
-
-
-def html_unescape(text: str) -> str:
-    import html
-
-    return html.unescape(text)
+        click.echo(f"{result['score']:>7.2f}  {result['lang']} {result['id']:<9} {html.unescape(text)}")

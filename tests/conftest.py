@@ -11,8 +11,8 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 from portal import PROJECT_ROOT, create_app
-from portal.freeze import build
-from portal.importer import import_text
+from portal import build_site as build
+from portal.staff.importer import import_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = PROJECT_ROOT.parent / "shared" / "seed" / "alxa-left-banner-14th-five-year-plan-2022.txt"

@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from portal import PROJECT_ROOT
-from portal.loader import load_glossary
+from portal.readers import load_glossary
 
 # The `browser` and `built_site` fixtures are in conftest.py.
 
@@ -153,8 +153,10 @@ def test_term_hint_opens_from_the_keyboard_and_by_tapping(browser, built_site):
         pop = browser.find_element(By.ID, target)
         assert pop.is_displayed() and pop.find_element(By.TAG_NAME, "a").get_attribute("href")
         entry = load_glossary(PROJECT_ROOT / "content").entry(target.removeprefix("term-"))
-        definition = entry.definition_mn if lang == "mn" else entry.definition_zh
-        WebDriverWait(browser, 5).until(lambda _: slot.get_attribute("textContent") == definition)
+        definition = entry.definition[lang]
+        WebDriverWait(browser, 5).until(
+            lambda _, slot=slot, definition=definition: slot.get_attribute("textContent") == definition
+        )
         first.send_keys(Keys.ESCAPE)
         assert browser.execute_script("return document.querySelectorAll(':popover-open').length") == 0
         browser.execute_script("arguments[0].scrollIntoView()", buttons[-1])
@@ -180,7 +182,8 @@ def test_glossary_filter_matches_other_forms_pinyin_and_latin_from_disk(browser,
 
     def shown() -> list[str]:
         return browser.execute_script(
-            "return [...document.querySelectorAll('.entry-list li:not([hidden])')].map(li => li.querySelector('a').getAttribute('href').split('/')[0])"
+            "return [...document.querySelectorAll('.entry-list li:not([hidden])')]"
+            ".map(li => li.querySelector('a').getAttribute('href').split('/')[0])"
         )
 
     box.send_keys("以草定畜")  # a related word of 草畜平衡

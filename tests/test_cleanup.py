@@ -1,4 +1,4 @@
-from portal.cleanup import PUNCTUATION, clean, comparable
+from portal.text.cleanup import PUNCTUATION, clean, comparable
 
 
 def test_spaces_inside_chinese_are_removed():

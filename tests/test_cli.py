@@ -68,3 +68,23 @@ def test_malformed_content_is_refused_by_check_and_build_with_file_and_line(case
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before, (
         "the published build changed"
     )
+
+
+def test_commands_use_the_content_and_out_of_portal_toml_and_say_so(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copytree(FIXTURES / "small", tmp_path / "plan-copy")
+    (tmp_path / "portal.toml").write_text(
+        'content = "plan-copy"\nout = "public"\nsite_url = "https://plan.example.org"\n', encoding="utf-8"
+    )
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")  # a sub-folder: portal.toml is found in a parent
+    checked = CliRunner().invoke(main, ["check", "--allow-missing"])
+    assert checked.output.splitlines()[0] == f"content: {(tmp_path / 'plan-copy').resolve()}", checked.output
+    built = CliRunner().invoke(main, ["build"])
+    assert built.exit_code == 0, built.output
+    assert "https://plan.example.org/zh/" in (tmp_path / "public" / "sitemap.xml").read_text(encoding="utf-8")
+    assert not (tmp_path / "work" / "build").exists()
+    # --content wins over portal.toml
+    given = CliRunner().invoke(main, ["check", "--allow-missing", "--content", str(FIXTURES / "small")])
+    assert given.output.splitlines()[0] == f"content: {FIXTURES / 'small'}"

@@ -16,11 +16,10 @@ import pytest
 from click.testing import CliRunner
 from selenium.webdriver.common.by import By
 
-from portal import PROJECT_ROOT
-from portal.check import check_content
+from portal import PROJECT_ROOT, check_content
 from portal.cli import main
 from portal.errors import ContentErrors
-from portal.loader import load_figures, load_plan
+from portal.readers import load_figures, load_plan
 
 CONTENT = PROJECT_ROOT / "content"
 
@@ -44,8 +43,8 @@ def test_at_least_40_indicators_each_quoting_its_sources(figures):
     for indicator in figures.indicators:
         texts = [paragraphs[pid] for pid in indicator.sources]
         for value in indicator.values:
-            if value.text_zh:
-                assert any(value.text_zh in t for t in texts), indicator.id
+            if value.in_words:
+                assert any(value.text["zh"] in t for t in texts), indicator.id
                 continue
             # An independent reading of the text: every number of the value, as digits.
             for number in re.findall(r"\d+(?:\.\d+)?", value.written):
@@ -73,8 +72,8 @@ def test_a_planted_wrong_number_is_caught_with_its_line(content_copy):
         load_figures(content_copy, load_plan(content_copy, "zh"))
     message = str(caught.value)
     assert (
-        f"figures.yaml:{line}: figures [urban-income] value '43695' (2020) does not appear in the Chinese text of c1s1p1"
-        in message
+        f"figures.yaml:{line}: figures [urban-income] value '43695' (2020)"
+        " does not appear in the Chinese text of c1s1p1" in message
     )
     findings = check_content(content_copy, allow_missing=True).findings
     assert any(f.line == line and "43695" in f.message for f in findings)

@@ -8,10 +8,11 @@ import shutil
 import pytest
 from conftest import FIXTURES
 
-from portal import PROJECT_ROOT
-from portal.check import check_content
+from portal import PROJECT_ROOT, check_content
 from portal.errors import ContentErrors
-from portal.loader import load_glossary, load_plan
+from portal.readers import ContentFolder, load_glossary, load_plan
+from portal.text.terms import TermIndex
+from portal.web.open_data import latin_of
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +50,9 @@ def test_term_base_and_places_are_complete(glossary):
         assert (
             entry.status in ("draft", "reviewed")
             and entry.mn
-            and entry.latin
-            and entry.definition_zh
-            and entry.definition_mn
+            and latin_of(entry)
+            and entry.definition["zh"]
+            and entry.definition["mn"]
         )
 
 
@@ -199,9 +200,9 @@ def test_glossary_pages_live(client, glossary):
     )
     entry = next(e for e in glossary.places if e.id == "ba-yan-hao-te")
     body = client.get("/zh/places/ba-yan-hao-te/").get_data(as_text=True)
-    assert entry.definition_zh in body and entry.definition_mn in body and entry.latin in body
+    assert entry.definition["zh"] in body and entry.definition["mn"] in body and latin_of(entry) in body
     assert body.count('class="result"') == len(
-        glossary.occurrences(load_plan(PROJECT_ROOT / "content", "zh"))["ba-yan-hao-te"]
+        TermIndex(glossary.entries).occurrences(load_plan(PROJECT_ROOT / "content", "zh"))["ba-yan-hao-te"]
     )
     assert client.get("/zh/places/no-such-place/").status_code == 404
     assert page is None or "禁牧" in page
@@ -234,22 +235,23 @@ def test_a_related_word_leads_to_the_entry_but_requires_nothing(tmp_path):
     entry = load_glossary(content).entry("jin-mu")
     assert entry.zh == ("禁止放牧",) and entry.related == ("禁牧",)
     paragraph = next(p for p in load_plan(content, "zh").paragraphs if "禁牧" in p.text)
-    assert "禁牧" in paragraph.text and not load_glossary(content).scan(paragraph.text)
+    assert "禁牧" in paragraph.text and not TermIndex(load_glossary(content).entries).scan(paragraph.text)
     assert not any("approved term" in f.message for f in check_content(content, allow_missing=True).findings)
 
 
 def test_glossary_is_read_again_when_a_file_changes_and_errors_are_never_kept(tmp_path):
     content = small_content(tmp_path, TERM)
-    first = load_glossary(content)
-    again = load_glossary(content)
-    assert again.terms == first.terms and again is not first  # unchanged files: the same entries, a fresh object
+    folder = ContentFolder(content)
+    first = folder.glossary()
+    again = folder.glossary()
+    assert again.terms == first.terms and again is first  # unchanged files: parsed once
     # the same size and, within the clock's resolution, the same time: only the bytes differ
     (content / "glossary.yaml").write_text(TERM.replace("让草恢复", "让草返青"), encoding="utf-8")
-    assert "让草返青" in load_glossary(content).terms[0].definition_zh
+    assert "让草返青" in folder.glossary().terms[0].definition["zh"]
     (content / "glossary.yaml").write_text(TERM.replace("status: draft", "status: approved"), encoding="utf-8")
     for _ in range(2):  # a broken file is refused every time, not only on the first read
         with pytest.raises(ContentErrors):
-            load_glossary(content)
+            folder.glossary()
 
 
 def test_every_term_popover_finds_its_definition_in_the_chapter_terms_file(app, client):
@@ -259,16 +261,16 @@ def test_every_term_popover_finds_its_definition_in_the_chapter_terms_file(app, 
 
     from flask import url_for
 
-    from portal.views import site_pages
+    from portal.web.registry import site_pages
 
     with app.test_request_context():
         pages = [
             (v["lang"], v["number"], url_for(e, **v))
-            for e, v in site_pages()
+            for e, v in site_pages(app)
             if e in ("pages.chapter", "changes.edition_chapter")
         ]
     assert any("/editions/" in url for _, _, url in pages)
-    glossary = app.extensions["portal.plans"].content().glossary
+    glossary = app.extensions["portal.store"].current().glossary
     marked = 0
     for lang, number, url in pages:
         ids = re.findall(r'id="term-([a-z0-9-]+)" popover', client.get(url).get_data(as_text=True))
@@ -277,7 +279,7 @@ def test_every_term_popover_finds_its_definition_in_the_chapter_terms_file(app, 
         assert set(ids) <= set(definitions), url
         for ident in ids:
             entry = glossary.entry(ident)
-            assert definitions[ident] == (entry.definition_mn if lang == "mn" else entry.definition_zh)
+            assert definitions[ident] == entry.definition[lang]
         marked += len(ids)
     assert marked > 500
     assert client.get("/zh/99/terms.js").status_code == 404

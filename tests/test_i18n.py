@@ -40,7 +40,7 @@ def test_catalog_translates_every_interface_string(lang):
 
 
 def test_mongolian_catalog_is_in_traditional_script():
-    from portal.mongolian import MONGOLIAN_LETTERS
+    from portal.text.mongolian import MONGOLIAN_LETTERS
 
     for message in catalog("mn"):
         if message.id:

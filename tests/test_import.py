@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from portal import PROJECT_ROOT
-from portal.cleanup import comparable
-from portal.importer import import_text
-from portal.loader import load_plan
-from portal.numerals import to_chinese
+from portal.readers import load_plan
+from portal.staff.importer import import_text
+from portal.text.cleanup import comparable
+from portal.text.numerals import to_chinese
 
 
 def plan_in_reading_order(plan):
@@ -30,7 +30,7 @@ def test_cleaned_text_equals_source_character_for_character(seed_path, imported)
     source = [line for line in seed_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     cleaned = list(plan_in_reading_order(load_plan(imported, "zh")))
     assert len(cleaned) == len(source)
-    for number, (original, result) in enumerate(zip(source, cleaned), start=1):
+    for number, (original, result) in enumerate(zip(source, cleaned, strict=True), start=1):
         assert comparable(result) == comparable(original), f"seed line {number} changed"
 
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES
 
 from portal.errors import ContentErrors
-from portal.loader import load_plan
+from portal.readers import load_plan
 
 
 def test_small_plan_loads_into_the_model():

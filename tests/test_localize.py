@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from portal.localize import chapter_label, format_date, format_number, mongolian_ordinal, section_label
-from portal.mongolian import NNBSP, from_latin, to_latin
+from portal.text.localize import chapter_label, format_date, format_number, mongolian_ordinal, section_label
+from portal.text.mongolian import NNBSP, from_latin, to_latin
 
 
 def test_chinese_labels_and_dates():

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.mongolian import (
+from portal.text.mongolian import (
     LETTERS,
     MVS,
     NNBSP,

@@ -10,13 +10,13 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 
-from portal import PROJECT_ROOT
-from portal.check import check_content
+from portal import PROJECT_ROOT, check_content
 from portal.cli import main
-from portal.editions import compare, inline_diff
 from portal.errors import ContentErrors
-from portal.loader import load_editions, load_plans
-from portal.publish import freeze_edition
+from portal.model.editions import compare
+from portal.readers import load_editions, load_plans
+from portal.staff.editions import record_edition
+from portal.text.diff import inline_diff
 
 CONTENT = PROJECT_ROOT / "content"
 MN_TITLE = "ᠦᠵᠡᠭᠦᠯᠦᠯᠭᠡ"
@@ -52,10 +52,10 @@ def test_inline_diff_marks_insertions_and_deletions():
 
 
 def test_a_new_edition_is_recorded_compared_and_marks_translations_stale(content):
-    first = freeze_edition(content, "2022", "2022", "2022年更新", MN_TITLE)
+    first = record_edition(content, "2022", "2022", {"zh": "2022年更新", "mn": MN_TITLE})
     assert (first / "zh" / "07.md").read_bytes() == (content / "zh" / "07.md").read_bytes()
     with pytest.raises(ContentErrors, match="already exists"):
-        freeze_edition(content, "2022", "2022", "again", MN_TITLE)
+        record_edition(content, "2022", "2022", {"zh": "again", "mn": MN_TITLE})
     # Staff edit content/: a new target, a new paragraph, a removed one.
     edit(content / "zh" / "07.md", "入园率保持97%以上", "入园率保持98%以上")
     edit(content / "figures.yaml", "kind: target, value: 97,", "kind: target, value: 98,")  # the key figure follows
@@ -66,7 +66,7 @@ def test_a_new_edition_is_recorded_compared_and_marks_translations_stale(content
     )
     remove_paragraph(content / "zh" / "04.md", "c4s3p7")
     remove_paragraph(content / "mn" / "04.md", "c4s3p7")
-    freeze_edition(content, "2023", "2023-06-30", "2023年调整", MN_TITLE)
+    record_edition(content, "2023", "2023-06-30", {"zh": "2023年调整", "mn": MN_TITLE})
     assert "edition: '2023'" in (content / "zh" / "01.md").read_text(encoding="utf-8")
     plans = load_plans(content)
     editions = load_editions(content, plans)
@@ -89,10 +89,10 @@ def test_a_new_edition_is_recorded_compared_and_marks_translations_stale(content
 
 
 def test_a_deleted_paragraph_id_is_never_reused(content):
-    freeze_edition(content, "2022", "2022", "2022年更新", MN_TITLE)
+    record_edition(content, "2022", "2022", {"zh": "2022年更新", "mn": MN_TITLE})
     remove_paragraph(content / "zh" / "12.md", "c12s2p2")
     remove_paragraph(content / "mn" / "12.md", "c12s2p2")
-    freeze_edition(content, "2023", "2023-06-30", "2023年调整", MN_TITLE)
+    record_edition(content, "2023", "2023-06-30", {"zh": "2023年调整", "mn": MN_TITLE})
     # Someone writes a new paragraph and gives it the deleted paragraph's id.
     edit(content / "zh" / "12.md", "{: #c12s2p1 }\n", "{: #c12s2p1 }\n\n**新增内容。**加强规划宣传。\n{: #c12s2p2 }\n")
     result = CliRunner().invoke(main, ["check", "--allow-missing", "--content", str(content)])
@@ -104,7 +104,7 @@ def test_a_deleted_paragraph_id_is_never_reused(content):
     # and freezing it as an edition is refused, leaving the files as they were
     before = (content / "zh" / "12.md").read_text(encoding="utf-8")
     with pytest.raises(ContentErrors, match="id reused"):
-        freeze_edition(content, "2024", "2024-01-01", "2024", MN_TITLE)
+        record_edition(content, "2024", "2024-01-01", {"zh": "2024", "mn": MN_TITLE})
     assert (content / "zh" / "12.md").read_text(encoding="utf-8") == before and not (
         content / "editions" / "2024"
     ).exists()
@@ -154,7 +154,7 @@ def test_usage_errors_exit_with_2():
 
 
 def test_unpublished_changes_are_a_warning(content):
-    freeze_edition(content, "2022", "2022", "2022年更新", MN_TITLE)
+    record_edition(content, "2022", "2022", {"zh": "2022年更新", "mn": MN_TITLE})
     edit(content / "zh" / "12.md", "做好宣传，", "做好宣传工作，")
     report = check_content(content, allow_missing=True)
     assert any(n.code == "unpublished" and "zh/12.md" in n.message for n in report.notes)
@@ -202,7 +202,7 @@ def test_a_demonstration_edition_stays_a_side_branch(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     edit(content / "zh" / "12.md", "做好宣传，", "做好宣传工作，")
-    freeze_edition(content, "2023", "2023-06-30", "2023年调整", MN_TITLE)
+    record_edition(content, "2023", "2023-06-30", {"zh": "2023年调整", "mn": MN_TITLE})
     assert "based_on: '2022'" in (content / "editions" / "2023" / "edition.yaml").read_text(encoding="utf-8")
     editions = load_editions(content, load_plans(content))
     assert editions.predecessor("2023").name == "2022"

@@ -15,7 +15,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from portal import PROJECT_ROOT, create_app
-from portal.loader import load_plan
+from portal.readers import load_plan
 
 SECTIONS = [s.id for c in load_plan(PROJECT_ROOT / "content", "zh").chapters for s in c.sections if s.number]
 
@@ -138,9 +138,10 @@ def test_print_hides_navigation_and_sets_mongolian_in_vertical_columns(browser, 
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         browser.get((built_site / "zh" / "12" / "index.html").as_uri())
-        style = lambda css, prop: browser.execute_script(
-            f"return getComputedStyle(document.querySelector('{css}')).{prop}"
-        )
+
+        def style(css, prop):
+            return browser.execute_script(f"return getComputedStyle(document.querySelector('{css}')).{prop}")
+
         assert style(".site-header", "display") == "none" and style(".breadcrumb", "display") == "none"
         assert style(".site-footer", "display") == "none"
         assert style(".pid", "display") != "none" and float(style(".pid", "fontSize")[:-2]) < 11

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pytest
 from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal import create_app
-from portal.mongolian import from_latin
+from portal import PROJECT_ROOT, create_app
+from portal.text.mongolian import from_latin
 
 
 def api(client, q, lang="zh", limit=100):
@@ -25,7 +26,7 @@ def ids(data):
 
 
 def texts(app, data):
-    plans = app.extensions["portal.plans"].plans()
+    plans = app.extensions["portal.store"].current().plans
     return [plans[r["lang"]].locate(r["id"])[2].text for r in data["results"]]
 
 
@@ -85,8 +86,8 @@ def mongolian_client(tmp_path_factory):
     """The small fixture plan with one more Mongolian paragraph, about camels and herders."""
     content = tmp_path_factory.mktemp("search") / "content"
     shutil.copytree(FIXTURES / "small", content)
-    from portal.loader import load_plan
-    from portal.translation import fingerprint
+    from portal.model.translation import fingerprint
+    from portal.readers import load_plan
 
     source = load_plan(content, "zh").locate("c1s2p1")[2].text
     text = from_latin(
@@ -95,7 +96,8 @@ def mongolian_client(tmp_path_factory):
     path = content / "mn" / "01.md"
     path.write_text(
         path.read_text(encoding="utf-8")
-        + f"\n## {from_latin('qoyar böqütü temege')} {{: #c1s2 }}\n\n{text}\n{{: #c1s2p1 status=draft source={fingerprint(source)} }}\n",
+        + f"\n## {from_latin('qoyar böqütü temege')} {{: #c1s2 }}\n\n{text}\n"
+        + f"{{: #c1s2p1 status=draft source={fingerprint(source)} }}\n",
         encoding="utf-8",
     )
     return create_app({"CONTENT_DIR": str(content)}).test_client()
@@ -159,7 +161,7 @@ def test_hostile_queries_get_a_page_not_an_error(client, query):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=60))
 def test_random_unicode_never_fails(app, query):
-    engine = app.extensions["portal.plans"].content().search()
+    engine = app.extensions["portal.store"].current().search
     hits = engine.search(query, "zh")
     assert all(hit.score > 0 for hit in hits)
 
@@ -191,3 +193,38 @@ def test_synonym_groups_are_not_chained(app, client):
     # 草原奖补's colloquial forms include 草畜平衡奖励; that must not make 草畜平衡 find 草原奖补.
     found = texts(app, api(client, "草畜平衡"))
     assert found and all("草畜平衡" in t or "以草定畜" in t for t in found)
+
+
+def test_browser_engine_in_node_agrees_with_live_search(built_site, client, tmp_path):
+    """The frozen site's engine (static/js/search-engine.js) over the built index files gives
+    the live API's ranking for every query of the shared list, in both reader languages; and
+    its Latin keys of the plan's Mongolian words equal Python's, letter tables and folds included."""
+    from portal.text.mongolian import latin_key, words
+
+    node = shutil.which("node")
+    assert node, "node is required for the browser engine tests (apt-get install nodejs)"
+    queries = [
+        line
+        for line in (FIXTURES / "search-queries.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    mongolian_text = (built_site / "search" / "mn.js").read_text(encoding="utf-8")
+    sample = sorted(set(words(mongolian_text)))[::3] + ["belciger", "TEMEGE", "qoyar-un", "shine", "ǰam"]
+    pairs = [[lang, q] for lang in ("zh", "mn") for q in queries]
+    given = tmp_path / "input.json"
+    given.write_text(json.dumps({"queries": pairs, "words": sample}, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(
+        [node, str(PROJECT_ROOT / "tests/js/run-queries.js"), str(built_site), str(given)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    answer = json.loads(run.stdout)
+    assert len(sample) > 500 and answer["keys"] == [latin_key(w) for w in sample]
+    found_any = 0
+    for lang, query in pairs:
+        live = api(client, query, lang)
+        expected = [f"{r['lang']}:{r['id']}" for r in live["results"]]
+        assert answer["results"][f"{lang}\t{query}"][:100] == expected, (lang, query)
+        found_any += bool(expected)
+    assert found_any > len(pairs) * 0.8  # the list is made of queries that find something

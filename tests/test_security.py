@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES
 
 from portal import create_app
-from portal.security import HEADERS
+from portal.web.security import HEADERS
 
 XSS = [
     "<script>alert(1)</script>",
@@ -103,7 +103,7 @@ def test_pages_work_under_the_content_security_policy(browser, live_server):
 
 
 def test_production_response_cache_serves_the_same_pages_with_headers():
-    from portal.production import cache_responses
+    from portal.site.production import cache_responses
 
     app = create_app({"WATCH_CONTENT": False})
     cache_responses(app, size=2)

@@ -12,15 +12,16 @@ import pytest
 from conftest import FIXTURES
 from flask import url_for
 
+from portal import build_site as build
 from portal import create_app
 from portal.errors import ContentErrors
-from portal.freeze import BuildError, build
-from portal.views import site_pages
+from portal.site.build import BuildError
+from portal.web.registry import site_pages
 
 
 def all_urls(app) -> list[str]:
     with app.test_request_context():
-        return [url_for(endpoint, **values) for endpoint, values in site_pages()]
+        return [url_for(endpoint, **values) for endpoint, values in site_pages(app)]
 
 
 def frozen_file(site: Path, url: str) -> Path:
@@ -121,7 +122,7 @@ def test_sitemap_lists_pages_with_absolute_urls(built_site, app):
     locs = re.findall(r"<loc>(.*?)</loc>", text)
     assert "http://127.0.0.1:5000/zh/4/" in locs and "http://127.0.0.1:5000/mn/4/parallel/" in locs
     assert "http://127.0.0.1:5000/mn/places/ba-yan-hao-te/" in locs
-    glossary = app.extensions["portal.plans"].content().glossary
+    glossary = app.extensions["portal.store"].current().glossary
     # chooser + per language: home, 13 chapters, 13 side-by-side pages, 2 listings, entry pages
     assert len(locs) == 1 + 2 * (1 + 13 + 13 + 2 + len(glossary.entries)) and len(set(locs)) == len(locs)
 
@@ -146,8 +147,8 @@ def test_page_failure_during_freeze_leaves_previous_build_untouched(tmp_path, mo
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("portal.views.plan_document", broken)
-    with pytest.raises(BuildError, match="500.*/zh/plan.json"):  # raised in a page-freezing process
+    monkeypatch.setattr("portal.web.pages.plan.plan_document", broken)
+    with pytest.raises(BuildError, match=r"500.*/zh/plan\.json"):  # raised in a page-freezing process
         build(out, {"CONTENT_DIR": str(FIXTURES / "small")})
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
@@ -174,7 +175,7 @@ def test_app_refuses_to_start_on_bad_content():
 
 
 def test_pages_frozen_by_several_processes_are_those_of_one_process(tmp_path):
-    from portal.freeze import freeze_into
+    from portal.site.build import freeze_into
 
     app = create_app({"CONTENT_DIR": str(FIXTURES / "small"), "WATCH_CONTENT": False})
     one, two = tmp_path / "one", tmp_path / "two"
@@ -182,3 +183,31 @@ def test_pages_frozen_by_several_processes_are_those_of_one_process(tmp_path):
     files = {p.relative_to(one): p.read_bytes() for p in one.rglob("*") if p.is_file()}
     assert Path("zh/1/index.html") in files and Path("static/css/portal.css") in files
     assert {p.relative_to(two): p.read_bytes() for p in two.rglob("*") if p.is_file()} == files
+
+
+def test_a_new_kind_of_page_is_one_blueprint(tmp_path):
+    """A page kind declared with PageSet in one blueprint is served, frozen, listed in the
+    sitemap and kept in the reader's offline pack, with nothing else to edit."""
+    from flask import Blueprint
+
+    from portal.site.build import build as freeze
+    from portal.web.registry import OFFLINE_LANG, PageSet, per_language
+
+    bp = Blueprint("notes", __name__)
+    pages = PageSet(bp)
+
+    @pages.route("/<lang:lang>/notes/", each=per_language, sitemap=True, offline=OFFLINE_LANG)
+    def notes(lang):
+        return f"<!doctype html><title>notes</title><p>notes in {lang}</p>"
+
+    app = create_app({"CONTENT_DIR": str(FIXTURES / "small"), "WATCH_CONTENT": False})
+    app.register_blueprint(bp)
+    assert app.test_client().get("/mn/notes/").get_data(as_text=True).endswith("notes in mn</p>")
+    assert app.test_client().get("/en/notes/").status_code == 404  # only the content's languages
+    out = tmp_path / "build"
+    freeze(out, app)
+    for lang in ("zh", "mn"):
+        assert (out / lang / "notes" / "index.html").read_text(encoding="utf-8").endswith(f"in {lang}</p>")
+        assert f"{lang}/notes/" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    offline = {f["url"] for f in json.loads((out / "offline" / "mn.json").read_text(encoding="utf-8"))["files"]}
+    assert "mn/notes/index.html" in offline and "zh/notes/index.html" not in offline

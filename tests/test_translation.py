@@ -9,14 +9,14 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES
 
-from portal import create_app
-from portal.check import check_content
+from portal import build_site as build
+from portal import check_content, create_app
 from portal.cli import main
 from portal.errors import ContentErrors
-from portal.freeze import build
-from portal.loader import load_plans
-from portal.mongolian import from_latin
-from portal.translation import fingerprint, stamp
+from portal.model.translation import fingerprint
+from portal.readers import load_plans
+from portal.staff.stamp import stamp
+from portal.text.mongolian import from_latin
 
 
 @pytest.fixture()

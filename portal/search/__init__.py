@@ -1,7 +1,7 @@
 """Full-text search over the plan: live (Whoosh) and in the browser (frozen site).
 
 `analysis` defines what a query finds; `index` serves it live from a Whoosh index;
-`export` writes the browser's index for `static/js/search.js`. All three start from
+`browser` writes the browser's index for `static/js/search-engine.js`. All three start from
 `documents()` and `build_tables()`, which read only the Plan model.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model import Plan
+from ..model.plan import Plan
 from .analysis import Document, Tables, make_document
 
 

@@ -1,7 +1,7 @@
 """What a query means and which paragraphs it finds: the one definition of search.
 
 The live search (Whoosh, `portal.search.index`) and the browser search of the frozen site
-(`static/js/search.js`) both follow this module, and a test runs one shared query list
+(`static/js/search-engine.js`) both follow this module, and a test runs one shared query list
 through both. So the rules are kept simple enough to state and to port:
 
 * A query is cut into terms by script. A term is satisfied by any of its alternatives; a
@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .. import mongolian
+from ..text import mongolian
 
 MAX_QUERY = 200  # characters kept from a query; the rest is ignored, never an error
 MIN_PREFIX = 4  # a Mongolian key this long also finds longer words (inflected forms)
@@ -36,7 +36,39 @@ TOKEN = re.compile(
 #: Case endings and plural marks written as separate words: on their own they find everything.
 SUFFIX_KEYS = frozenset(
     mongolian.latin_key(mongolian.from_latin(s))
-    for s in ["un", "ün", "yin", "u", "ü", "i", "yi", "du", "dü", "tu", "tü", "dur", "dür", "tur", "tür", "ača", "eče", "bar", "ber", "iyar", "iyer", "tai", "tei", "ud", "üd", "nar", "ner", "luγ_a", "lüge", "ba", "be"]
+    for s in [
+        "un",
+        "ün",
+        "yin",
+        "u",
+        "ü",
+        "i",
+        "yi",
+        "du",
+        "dü",
+        "tu",
+        "tü",
+        "dur",
+        "dür",
+        "tur",
+        "tür",
+        "ača",
+        "eče",
+        "bar",
+        "ber",
+        "iyar",
+        "iyer",
+        "tai",
+        "tei",
+        "ud",
+        "üd",
+        "nar",
+        "ner",
+        "luγ_a",
+        "lüge",
+        "ba",
+        "be",
+    ]
 )
 
 
@@ -127,7 +159,7 @@ def cut_known(run: str, corpus: str) -> list[str]:
 
     If a piece occurs, so does every shorter start of it, so the longest one is found by
     bisection: a 200-character query costs a few dozen substring searches, not thousands.
-    (search.js shortens one character at a time; both find the same pieces.)"""
+    (search-engine.js shortens one character at a time; both find the same pieces.)"""
     pieces, start = [], 0
     while start < len(run):
         low, high = start + 1, len(run)  # run[start:low] is taken even when unknown
@@ -271,7 +303,7 @@ def term_spans(term: Term, doc: Document, tables: Tables) -> list[tuple[int, int
     if term.mongolian or term.shapes:
         wanted = [
             i
-            for i, (key, shape) in enumerate(zip(doc.mongolian_keys, doc.shape_keys))
+            for i, (key, shape) in enumerate(zip(doc.mongolian_keys, doc.shape_keys, strict=True))
             if any(_key_matches(k, key) for k in term.mongolian) or shape in term.shapes
         ]
         if wanted:

@@ -16,9 +16,12 @@ Fields, one per kind of alternative:
 
 from __future__ import annotations
 
+import tempfile
+import threading
+
 from whoosh import fields, query
 from whoosh.analysis import Token, Tokenizer
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from .analysis import HAN, MIN_PREFIX, Document, Hit, Tables, clean_query, parse, rank, score
 
@@ -90,12 +93,25 @@ def _schema(tables: Tables) -> fields.Schema:
     )
 
 
+class _PrivateRamStorage(RamStorage):
+    """Whoosh's RamStorage spills a large writer's pool to `$TMPDIR/MAIN.tmp`, one fixed path,
+    so two index builds at once (two dev servers, a server and a test) collide. Spill files go
+    to a folder of this index's own instead."""
+
+    def temp_storage(self, name=None):
+        return FileStorage(tempfile.mkdtemp(prefix="portal-index-")).create()
+
+
 class LiveSearch:
+    """The live index. A Whoosh searcher must not be shared by threads (its readers keep file
+    positions), so each thread that searches opens its own over the same in-memory index."""
+
     def __init__(self, docs: list[Document], tables: Tables):
         self.tables = tables
         self.docs = {doc.id + "/" + doc.lang: doc for doc in docs}
-        self.index = RamStorage().create_index(_schema(tables))
-        writer = self.index.writer()
+        self.index = _PrivateRamStorage().create_index(_schema(tables))
+        self._local = threading.local()
+        writer = self.index.writer(limitmb=256)  # the whole pool in memory at ten times the plan
         for key, doc in self.docs.items():
             writer.add_document(
                 id=key,
@@ -107,8 +123,15 @@ class LiveSearch:
                 mns=" ".join(doc.shape_keys),
             )
         writer.commit()
-        self.searcher = self.index.searcher()
         self.key_of = {docnum: stored["id"] for docnum, stored in self.searcher.iter_docs()}
+
+    @property
+    def searcher(self):
+        """This thread's searcher."""
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._local.searcher = self.index.searcher()
+        return searcher
 
     def _alternatives(self, terms) -> list[query.Query]:
         alternatives: list[query.Query] = []

@@ -1,0 +1,22 @@
+"""Everything read from content/ at one moment: the plans in every language and what goes
+with them. The readers make one; the site, the check and search read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .editions import Editions
+from .figures import Figures
+from .glossary import Glossary
+from .notices import Notices
+from .plan import Plan
+
+
+@dataclass(frozen=True, eq=False)
+class Content:
+    plans: dict[str, Plan]  # language → plan; translations are aligned to the source's structure
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of Chinese forms that search treats as one
+    glossary: Glossary = field(default_factory=Glossary)
+    figures: Figures = field(default_factory=Figures)
+    editions: Editions = field(default_factory=Editions)
+    notices: Notices = field(default_factory=lambda: Notices({}))

@@ -1,0 +1,89 @@
+"""The only code that opens content/: chapters, glossary and places, key figures, editions,
+update notices and synonyms, each read by its own module into the model.
+
+Every problem is a ContentError with its file and line, and a load reports all of them at
+once. `ContentFolder` is one content folder as the live app and the build see it: it loads
+the whole `Content`, tells when files changed, and keeps what is worth keeping between loads
+(rendered paragraphs, the parsed glossary), so `portal serve` shows an edit quickly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..model.content import Content
+from ..model.glossary import Glossary
+from ..model.languages import SOURCE_LANG
+from ..text.markdown import InlineRenderer
+from .chapters import ATTRS_RE, available_languages, format_attrs, load_plan, load_plans, parse_attrs, parse_chapter
+from .editions import load_editions
+from .figures import load_figures
+from .glossary import GLOSSARY_FILES, load_glossary
+from .notices import load_notices
+from .synonyms import load_synonyms
+
+__all__ = [
+    "ATTRS_RE",
+    "ContentFolder",
+    "available_languages",
+    "format_attrs",
+    "load_content",
+    "load_editions",
+    "load_figures",
+    "load_glossary",
+    "load_notices",
+    "load_plan",
+    "load_plans",
+    "load_synonyms",
+    "parse_attrs",
+    "parse_chapter",
+]
+
+
+class ContentFolder:
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.renderer = InlineRenderer()
+        self._glossary: tuple[tuple, Glossary] | None = None  # by the hashes of its files
+
+    def files(self) -> list[Path]:
+        """Every file a load reads."""
+        root = self.path
+        found = [
+            *root.glob("*/*.md"),
+            *root.glob("*.yaml"),
+            *root.glob("editions/*/*.yaml"),
+            *root.glob("editions/*/*/*.md"),
+        ]
+        return sorted(found)
+
+    def version(self) -> tuple:
+        """Changes whenever a content file is added, removed or edited."""
+        return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in self.files())
+
+    def glossary(self) -> Glossary:
+        """The glossary, parsed again only when one of its files changed: parsing its YAML is
+        the slowest part of a reload. A broken file raises every time and is never kept."""
+        paths = [self.path / name for name in GLOSSARY_FILES]
+        key = tuple(hashlib.sha256(path.read_bytes()).digest() if path.exists() else None for path in paths)
+        if self._glossary is None or self._glossary[0] != key:
+            self._glossary = (key, load_glossary(self.path))
+        return self._glossary[1]
+
+    def load(self) -> Content:
+        """Everything in the folder. Raises ContentErrors listing every problem found."""
+        plans = load_plans(self.path, self.renderer)
+        return Content(
+            plans,
+            load_synonyms(self.path),
+            self.glossary(),
+            load_figures(self.path, plans[SOURCE_LANG]),
+            load_editions(self.path, plans, self.renderer),
+            load_notices(self.path, self.renderer),
+        )
+
+
+def load_content(content_dir: Path | str) -> Content:
+    """Everything in a content folder, read once."""
+    return ContentFolder(content_dir).load()

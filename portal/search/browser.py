@@ -1,0 +1,71 @@
+"""The browser's search index: the documents and tables of `analysis`, as compact JSON.
+
+`/search/tables.js` (the engine's letters, folds and limits, and Mongolian suffixes),
+`/search/t2s.js` (traditional → simplified pairs and synonym groups) and `/search/pinyin.js`
+(readings grouped by syllable) hold what query analysis needs;
+`/search/<lang>.js` holds one language's paragraphs. A first search loads the tables its
+query needs and the reader's language; the other language follows, so that cross-language
+results can be added below.
+"""
+
+from __future__ import annotations
+
+from ..model.plan import Plan
+from ..text import mongolian
+from ..text.localize import chapter_label, section_label
+from .analysis import MAX_QUERY, MAX_SUGGESTED, MIN_PREFIX, SUFFIX_KEYS, Document, Tables
+
+
+def engine_tables() -> dict:
+    """The rules the browser engine shares with `analysis`, written from the Python tables so
+    that the two never drift apart: letters U+1820 onwards, marks, loose-key folds, limits."""
+    letters = list(mongolian.LETTERS)
+    assert letters == [chr(0x1820 + i) for i in range(len(letters))], "letters are consecutive from U+1820"
+    return {
+        "max_query": MAX_QUERY,
+        "min_prefix": MIN_PREFIX,
+        "max_suggested": MAX_SUGGESTED,
+        "letters": list(mongolian.LETTERS.values()),
+        "marks": mongolian.MARKS,
+        "folds": [list(fold) for fold in mongolian.LOOSE_FOLDS],
+    }
+
+
+def tables_documents(tables: Tables) -> dict[str, dict]:
+    """The tables in three files, so a query loads only what it needs: a Chinese query the
+    traditional forms and synonyms, a Latin one the pinyin readings."""
+    return {
+        "tables": {"v": 1, "kind": "tables", "suffix_keys": sorted(SUFFIX_KEYS), **engine_tables()},
+        # Synonym groups are Chinese forms: only a query with Chinese characters needs them.
+        "t2s": {
+            "v": 1,
+            "kind": "t2s",
+            "t2s": "".join(t + s for t, s in sorted(tables.t2s.items())),
+            "synonyms": [list(g) for g in tables.synonyms],
+        },
+        # "cao草曹槽 yuan原园…": syllables and their characters, smaller than a JSON object
+        "pinyin": {
+            "v": 1,
+            "kind": "pinyin",
+            "pinyin": " ".join(syllable + chars for syllable, chars in sorted(tables.characters_read_as.items())),
+        },
+    }
+
+
+def browser_index(lang: str, docs: list[Document], plan: Plan) -> dict:
+    """Paragraphs as [id, chapter, section, text, lead start, lead end]; titles by section id."""
+    titles, labels = {}, {}
+    for chapter in plan.chapters:
+        labels[chapter.number] = ((chapter_label(chapter.number, lang) + " ") if chapter.number else "") + chapter.title
+        for section in chapter.titled_sections:
+            if section.title_lang == lang:
+                titles[section.id] = section.title
+            labels[section.id] = section_label(section.number, lang)
+    return {
+        "v": 1,
+        "kind": "index",
+        "lang": lang,
+        "labels": labels,
+        "titles": titles,
+        "docs": [[d.id, d.chapter, d.section, d.text, d.lead[0], d.lead[1]] for d in docs],
+    }

@@ -1,0 +1,45 @@
+"""After freezing: the offline lists from the files on disk, and the zip of the whole site for a
+USB stick, which works when opened from disk.
+
+The lists are those of `/offline/<lang>.json` in the live app (portal.web.pages.offline), but
+their sizes and hashes are those of the files just written.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from flask import Flask
+
+from ..web.pages.offline import ZIP_FOLDER, manifest, zip_name
+from ..web.render import plans
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold, as reproducible builds use
+
+
+def write_manifests_and_zip(app: Flask, site: Path) -> None:
+    with app.test_request_context():
+        name, languages = zip_name(), list(plans())
+        for lang in languages:
+            data = manifest(lang, lambda path: (site / path).read_bytes())
+            data["zip"] = {"url": f"{ZIP_FOLDER}/{name}"}
+            (site / "offline").mkdir(exist_ok=True)
+            (site / "offline" / f"{lang}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target = site / ZIP_FOLDER / name
+    target.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for path in sorted(site.rglob("*")):
+            if path.is_file() and path.parent != target.parent:
+                # A fixed time stamp and mode: the same site always gives the same zip, byte
+                # for byte, so a rebuild without changes changes no file.
+                member = zipfile.ZipInfo(str(Path("alxa-left-banner-plan") / path.relative_to(site)), ZIP_TIME)
+                member.external_attr = 0o644 << 16
+                archive.writestr(member, path.read_bytes(), zipfile.ZIP_DEFLATED, 6)
+    size = target.stat().st_size
+    for lang in languages:
+        listing = site / "offline" / f"{lang}.json"
+        data = json.loads(listing.read_text(encoding="utf-8"))
+        data["zip"]["bytes"] = size
+        listing.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,106 @@
+"""A chapter page of any edition, shared by the current text (`pages.chapter`) and the pages
+of other editions (`changes.edition_chapter`): term hints, links between chapters, and a
+"changed in" marker on each paragraph the edition changed."""
+
+from __future__ import annotations
+
+import re
+
+from flask import abort
+from flask_babel import gettext as _
+
+from ..model.editions import Edition
+from ..model.plan import Chapter, Plan
+from .links import link
+from .marking import mark_entries
+from .render import current, other_languages, plans, render
+
+#: A link written in content to a paragraph or section (#c4s1p3); `portal check` proves the id exists.
+PARAGRAPH_LINK = re.compile(r'href="#(c(\d+)s\d+(?:p\d+)?)"')
+
+
+def plan_for(lang: str) -> Plan:
+    plan = plans().get(lang)
+    if plan is None:
+        abort(404)
+    return plan
+
+
+def chapter_of(plan: Plan, number: int) -> Chapter:
+    chapter = plan.chapter(number)
+    if chapter is None:
+        abort(404)
+    return chapter
+
+
+def resolve_links(
+    html: str, lang: str, number: int | None = None, endpoint: str = "pages.chapter", values: dict | None = None
+) -> str:
+    """Point content links to paragraphs of other chapters at those chapters' pages."""
+
+    def target(match: re.Match) -> str:
+        chapter = int(match.group(2))
+        if chapter == number:
+            return match.group(0)
+        return f'href="{link(endpoint, lang=lang, number=chapter, _anchor=match.group(1), **(values or {}))}"'
+
+    return PARAGRAPH_LINK.sub(target, html)
+
+
+def change_markers(edition: str, lang: str) -> dict[str, tuple[str, str]]:
+    """Paragraph id → (marker text, comparison link) for what `edition` changed or added."""
+    editions = current().editions
+    found = editions.get(edition)
+    before = editions.predecessor(edition) if found else None
+    if before is None:
+        return {}
+    text = _("Changed in %(edition)s", edition=found.title(lang))
+    return {
+        c.id: (
+            text,
+            link("changes.compare_chapter", lang=lang, old=before.name, new=found.name, number=c.chapter, _anchor=c.id),
+        )
+        for c in current().changes(before, found)
+        if c.kind != "removed"
+    }
+
+
+def edition_banner(item: Edition, lang: str) -> str:
+    words = _(
+        "This is the %(edition)s edition (%(date)s), not the current text.", edition=item.title(lang), date=item.date
+    )
+    if item.demonstration:
+        words += " " + _("It is a demonstration made to show how changes are displayed; it is not part of the plan.")
+    return words
+
+
+def chapter_page(
+    lang: str, plan: Plan, number: int, edition: str, endpoint: str, values: dict, parallel: bool, banner=None
+):
+    """Chapter `number` of `plan` (the current text or another edition's). `endpoint` and
+    `values` make the links to other chapters and languages stay within the same edition."""
+    chapter = chapter_of(plan, number)
+    previous, following = plan.neighbours(chapter)
+    marked, explained = {}, set()
+    for section in chapter.sections:
+        seen: set[str] = set()  # each term is marked at its first use in a section
+        for paragraph in section.paragraphs:
+            html = resolve_links(paragraph.html, lang, number, endpoint, values)
+            marked[paragraph.id] = mark_entries(html, paragraph.lang, lang, seen, explained)
+    # the plans of the edition shown: its other languages are this page's counterparts
+    edition_plans = current().editions.get(edition).plans
+    return render(
+        "chapter.html",
+        marked=marked,
+        plan=plan,
+        chapter=chapter,
+        previous=previous,
+        following=following,
+        chapter_endpoint=endpoint,
+        endpoint_values=values,
+        markers=change_markers(edition, lang),
+        banner=banner,
+        switch=other_languages(lang, endpoint, number=number, **values),
+        counterparts=[other for other in edition_plans if other != lang and edition_plans[other].chapter(number)],
+        parallel=parallel,
+    )

@@ -1,0 +1,41 @@
+"""One rule for links: every page links through `link()` (an endpoint) or `site_link()` (a
+path from the site root), which give relative URLs while the site is frozen.
+
+So the static site works from disk, from a USB stick and from any sub-path of a web server.
+In a frozen site a folder address ends in index.html, because a folder link opened from disk
+shows a listing, not the page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from flask import current_app, request, url_for
+
+
+def frozen_path(path: str) -> str:
+    """The path a page is written to and linked as."""
+    if current_app.config.get("RELATIVE_URLS") and path.endswith("/"):
+        return path + "index.html"
+    return path
+
+
+def site_link(path: str) -> str:
+    """A link to `path` (from the site root, '/zh/4/#c4s1p3'), made relative to the current
+    page when the site is being frozen; also for files that are not routes, like the zip."""
+    path, hash_mark, fragment = path.partition("#")
+    path = frozen_path(path)
+    if current_app.config.get("RELATIVE_URLS"):
+        base = request.path if request.path.endswith("/") else posixpath.dirname(request.path)
+        path = posixpath.relpath(path, base)
+    return path + hash_mark + fragment
+
+
+def link(endpoint: str, **values) -> str:
+    """url_for, made relative to the current page when the site is being frozen."""
+    return site_link(url_for(endpoint, **values))
+
+
+def site_path(endpoint: str, **values) -> str:
+    """A page's path from the site root, in the form the pages link to it (no leading '/')."""
+    return frozen_path(url_for(endpoint, **values)).lstrip("/")

@@ -1,0 +1,86 @@
+"""Key figures: `/<lang>/figures/` with a chart, a table and a sentence per indicator, and the
+same data as open data: `/figures.json` (every language) and `/<lang>/figures.csv`."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response
+from flask_babel import gettext as _
+
+from ...model.figures import Figures, Indicator, Value
+from ...model.languages import SOURCE_LANG, language
+from ...text.localize import chapter_label
+from ..chapters import plan_for
+from ..charts import bar_chart
+from ..open_data import figures_csv, figures_document
+from ..registry import PageSet, once, per_language
+from ..render import current, other_languages, render
+from ..scripts import json_response
+
+bp = Blueprint("figures", __name__)
+pages = PageSet(bp)
+
+
+def figures() -> Figures:
+    return current().figures
+
+
+def kind_label(kind: str) -> str:
+    return _("result") if kind == "result" else _("target")
+
+
+def value_text(indicator: Indicator, value: Value, lang: str) -> str:
+    """A value as a sentence fragment: "≥ 97%", "5118.8 公里", or the target in words."""
+    if value.in_words:
+        return value.text_in(lang)
+    unit = figures().unit(indicator, lang)
+    if value.is_shares:
+        names = [p.name(lang) for p in indicator.parts]
+        return ", ".join(f"{name} {n}%" for name, n in zip(names, value.numbers, strict=True))
+    return value.shown() + unit if unit == "%" else f"{value.shown()} {unit}"
+
+
+def text_alternative(indicator: Indicator, lang: str) -> str:
+    """The chart in words, for screen readers and for anyone who prefers a sentence."""
+    if language(lang).vertical:  # Mongolian punctuation
+        items = [f"{v.period} ({kind_label(v.kind)}): {value_text(indicator, v, lang)}" for v in indicator.values]
+        return f"{indicator.name(lang)}: " + "\u1802 ".join(items) + "\u1803"
+    items = [f"{v.period}（{kind_label(v.kind)}）{value_text(indicator, v, lang)}" for v in indicator.values]
+    return f"{indicator.name(lang)}：" + "；".join(items) + "。"
+
+
+def chapter_number(pid: str) -> int:
+    return plan_for(SOURCE_LANG).locate(pid)[0].number
+
+
+def source_label(pid: str, lang: str) -> str:
+    return f"{chapter_label(chapter_number(pid), lang)} · {pid}"
+
+
+@pages.route("/<lang:lang>/figures/", per_language)
+def page(lang: str):
+    plan_for(lang)
+    charts = {i.id: bar_chart(i, lang, kind_label, f"alt-{i.id}") for i in figures().indicators}
+    return render(
+        "figures.html",
+        groups=figures().grouped(),
+        figures=figures(),
+        charts=charts,
+        value_text=value_text,
+        text_alternative=text_alternative,
+        kind_label=kind_label,
+        source_label=source_label,
+        chapter_of=chapter_number,
+        switch=other_languages(lang, "figures.page"),
+    )
+
+
+@pages.route("/figures.json", once, offline=None)
+def open_data():
+    """build/figures.json: every indicator in every language, with its source paragraphs."""
+    return json_response(figures_document(figures()))
+
+
+@pages.route("/<lang:lang>/figures.csv", per_language, offline=None)
+def csv_file(lang: str):
+    plan_for(lang)
+    return Response(figures_csv(figures(), lang), mimetype="text/csv")

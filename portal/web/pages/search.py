@@ -1,0 +1,128 @@
+"""Search pages, the JSON API and the browser index files.
+
+`/<lang>/search/?q=` is rendered on the server by the live app. The frozen site has the same
+page without results (a static host never sees the query); `static/js/search.js` then reads
+`?q=` and answers with `static/js/search-engine.js` from `/search/<lang>.js`, written here from
+the same documents.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, current_app, g, request
+
+from ...model.languages import SOURCE_LANG, language
+from ...search.analysis import MAX_QUERY, clean_query, did_you_mean, snippet
+from ...search.browser import browser_index, tables_documents
+from ...text.localize import chapter_label, section_label
+from ..links import link
+from ..registry import OFFLINE_ALL, PageSet, per_language
+from ..render import current, other_languages, plans, render
+from ..scripts import script_response
+
+bp = Blueprint("search", __name__)
+pages = PageSet(bp)
+TABLES = ("tables", "t2s", "pinyin")
+DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+
+
+#: Glossary categories herders search most: grazing, livestock, subsidies and insurance.
+HERDER_TOPICS = ("grassland", "livestock", "products", "social", "rural", "agriculture")
+
+
+def suggestions(limit: int = 24) -> list[str]:
+    """Glossary terms to offer on an empty or fruitless search: short terms from the topics
+    herders search most, taken in turn, the ones the plan uses most first."""
+    loaded = current()
+    occurrences = loaded.occurrences
+    by_topic = [
+        sorted(
+            (e for e in loaded.glossary.terms if e.kind == topic and len(e.zh[0]) <= 6),
+            key=lambda e: -len(occurrences[e.id]),
+        )
+        for topic in HERDER_TOPICS
+    ]
+    picked = [entries[i].zh[0] for i in range(limit) for entries in by_topic if i < len(entries)]
+    return picked[:limit] or [group[0] for group in loaded.synonyms][:limit]
+
+
+def results(query: str, lang: str):
+    loaded = current()
+    return loaded.search.search(query, lang), did_you_mean(query, loaded.tables)
+
+
+def _result_item(hit, lang: str) -> dict:
+    doc = hit.doc
+    return {
+        "id": doc.id,
+        "lang": doc.lang,
+        "chapter": doc.chapter,
+        "section": doc.section,
+        "url": link("pages.chapter", lang=doc.lang, number=doc.chapter, _anchor=doc.id),
+        "snippet": snippet(hit),
+        "score": hit.score,
+    }
+
+
+@pages.route("/<lang:lang>/search/", per_language)
+def page(lang: str):
+    query = request.args.get("q", "")[: MAX_QUERY * 4]
+    cleaned = clean_query(query)
+    hits, suggestion = results(query, lang) if cleaned else ([], None)
+    groups: list[tuple[int, str, list]] = []
+    for hit in hits[:MAX_LIMIT]:
+        chapter = plans()[hit.doc.lang].chapter(hit.doc.chapter)
+        if not groups or groups[-1][0] != (hit.doc.lang, hit.doc.chapter):
+            groups.append(((hit.doc.lang, hit.doc.chapter), chapter, []))
+        groups[-1][2].append(hit)
+    # A Chinese search page loads the Mongolian font only with Mongolian results: the
+    # browser search adds the stylesheet itself when it shows some.
+    has_mongolian = language(lang).vertical or any(language(key[0]).vertical for key, _, _ in groups)
+    return render(
+        "search.html",
+        search_page=True,  # the page has its own search form; no second one in the header
+        mongolian_font=has_mongolian,
+        query=query,
+        cleaned=cleaned,
+        total=len(hits),
+        groups=groups,
+        suggestion=suggestion,
+        suggestions=suggestions(),
+        snippet=snippet,
+        label_in=lambda code, number: chapter_label(number, code) if number else "",
+        section_in=lambda code, number: section_label(number, code) if number else "",
+        server_rendered=not current_app.config.get("RELATIVE_URLS"),
+        switch=other_languages(lang, "search.page"),
+    )
+
+
+@bp.route("/api/search")
+def api():
+    """GET /api/search?q=…&lang=zh|mn&limit=N (format in README; keep it stable)."""
+    query = request.args.get("q", "")[: MAX_QUERY * 4]
+    lang = request.args.get("lang", SOURCE_LANG)
+    lang = lang if lang in plans() else SOURCE_LANG
+    try:
+        limit = max(1, min(MAX_LIMIT, int(request.args.get("limit", DEFAULT_LIMIT))))
+    except ValueError:
+        limit = DEFAULT_LIMIT
+    g.lang = None  # links in the answer are site-absolute, as the API has no page to be relative to
+    hits, _ = results(query, lang) if clean_query(query) else ([], None)
+    body = {"query": query, "total": len(hits), "results": [_result_item(hit, lang) for hit in hits[:limit]]}
+    return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+
+
+def each_table(snapshot):
+    return ({"kind": kind} for kind in TABLES)
+
+
+@pages.route("/search/<lang:lang>.js", per_language, offline=OFFLINE_ALL)
+def index_file(lang: str):
+    loaded = current()
+    return script_response(browser_index(lang, [d for d in loaded.documents if d.lang == lang], loaded.plans[lang]))
+
+
+@pages.route("/search/<any(tables, t2s, pinyin):kind>.js", each_table, offline=OFFLINE_ALL)
+def tables_file(kind: str):
+    return script_response(tables_documents(current().tables)[kind])

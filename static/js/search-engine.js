@@ -1,0 +1,292 @@
+// The search engine of the frozen site: the rules of portal/search/analysis.py over the index
+// files written by `portal build`. It touches no page, so the same file runs in the browser
+// (as window.PortalSearch, used by search.js) and in Node, where tests/js/parity.test.js
+// runs a query list through it and through the Python engine and compares the results.
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.PortalSearch = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var HAN_ONLY = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
+  var LATIN = /[a-z0-9]+/g;
+  var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:\s+[a-z0-9]+)*|[\u1820-\u1878\u180a-\u180f\u200c\u200d]+/g;
+  var WORD = /[\u1820-\u1878\u180a-\u180f\u200c\u200d]+/g;
+  var MONGOLIAN_LETTER = /[\u1820-\u1878]/;
+  var NNBSP = "\u202f";
+
+  // The constants, letters and folds below come from `/search/tables.js`, which `portal build`
+  // writes from portal/text/mongolian.py and portal/search/analysis.py: one source for both.
+  var MAX_QUERY = 200, MIN_PREFIX = 4, MAX_SUGGESTED = 12, LETTERS = [], MARKS = {}, FOLDS = [];
+  function useTables(tables) {
+    MAX_QUERY = tables.max_query;
+    MIN_PREFIX = tables.min_prefix;
+    MAX_SUGGESTED = tables.max_suggested;
+    LETTERS = tables.letters;
+    MARKS = tables.marks;
+    FOLDS = tables.folds;
+  }
+
+  function toLatin(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var ch = text[i], code = ch.charCodeAt(0);
+      if (code >= 0x1820 && code < 0x1820 + LETTERS.length) out += LETTERS[code - 0x1820];
+      else if (MARKS[ch]) out += MARKS[ch];
+      else if (ch !== "\u200d" && ch !== "\u200c") out += ch;
+    }
+    return out;
+  }
+  function latinKey(word) {
+    var latin = MONGOLIAN_LETTER.test(word) ? toLatin(word).toLowerCase() : word.toLowerCase();
+    latin = latin.replace(/\^\d|[-_~'’\s]/g, "");
+    for (var i = 0; i < FOLDS.length; i++) latin = latin.split(FOLDS[i][0]).join(FOLDS[i][1]);
+    return latin;
+  }
+  function mongolianWords(text) { return text.split(NNBSP).join(" ").match(WORD) || []; }
+
+  function plainLatin(ch) {
+    if (ch < "\u00c0" || !/\p{Script=Latin}/u.test(ch)) return ch;
+    if ("üǖǘǚǜ".indexOf(ch) >= 0) return "v";
+    return ch.normalize("NFD").replace(/\p{M}/gu, "") || ch;
+  }
+  function cleanQuery(query) {
+    var text = Array.from((query || "").normalize("NFKC")).slice(0, MAX_QUERY * 4);
+    text = text.map(function (ch) {
+      var keep = "\u180e\u200c\u200d\u202f".indexOf(ch) >= 0 || (ch >= "\u180b" && ch <= "\u180f");
+      return !keep && /\p{C}/u.test(ch) ? " " : ch;
+    }).join("").toLowerCase();
+    text = Array.from(text).map(plainLatin).join("");
+    return Array.from(text.replace(/\s+/g, " ").trim()).slice(0, MAX_QUERY).join("");
+  }
+
+  function splitPinyin(token, syllables) {
+    token = token.replace(/(?<=[a-z])[1-5]/g, "");
+    if (!token || !/^[a-z]+$/.test(token) || !syllables.size) return null;
+    var best = [[]];
+    for (var k = 1; k <= token.length; k++) best.push(null);
+    for (var end = 1; end <= token.length; end++) {
+      for (var start = Math.max(0, end - 6); start < end; start++) {
+        var piece = token.slice(start, end), before = best[start];
+        if (before !== null && syllables.has(piece) && (best[end] === null || before.length + 1 < best[end].length)) {
+          best[end] = before.concat([piece]);
+        }
+      }
+    }
+    return best[token.length];
+  }
+  function cutKnown(run, corpus) {
+    var pieces = [], start = 0;
+    while (start < run.length) {
+      var end = run.length;
+      while (end > start + 1 && corpus.indexOf(run.slice(start, end)) < 0) end--;
+      pieces.push(run.slice(start, end));
+      start = end;
+    }
+    return pieces;
+  }
+
+  function Engine(tables) {
+    useTables(tables);
+    this.t2s = {};
+    this.readAs = {};
+    this.syllables = new Set();
+    this.synonyms = [];
+    this.suffixKeys = new Set(tables.suffix_keys);
+    this.docs = [];
+    this.titles = {};
+    this.labels = {};
+    this.corpus = "";
+    this.patterns = {};
+  }
+  Engine.prototype.addTable = function (table) {
+    var self = this;
+    if (table.kind === "t2s") {
+      for (var i = 0; i + 1 < table.t2s.length; i += 2) this.t2s[table.t2s[i]] = table.t2s[i + 1];
+      this.synonyms = table.synonyms;
+    } else if (table.kind === "pinyin") {
+      table.pinyin.split(" ").forEach(function (entry) {
+        var split = entry.search(/[^a-z]/);
+        self.readAs[entry.slice(0, split)] = entry.slice(split);
+      });
+      this.syllables = new Set(Object.keys(this.readAs));
+    }
+  };
+  Engine.prototype.addIndex = function (index) {
+    var self = this;
+    this.labels[index.lang] = index.labels;
+    index.docs.forEach(function (row) {
+      var text = row[3], sectionId = "c" + row[1] + "s" + row[2];
+      var title = index.titles[sectionId] || "";
+      self.docs.push({ id: row[0], lang: index.lang, chapter: row[1], section: row[2], text: text,
+        lead: [row[4], row[5]], title: title, latinTokens: text.toLowerCase().match(LATIN) || [],
+        mongolianKeys: mongolianWords(text).map(latinKey), titleKeys: mongolianWords(title).map(latinKey) });
+    });
+    // The plan's order: Chinese first, then Mongolian, whichever file arrived first.
+    this.docs.sort(function (a, b) { return (a.lang === b.lang) ? 0 : (a.lang === "zh" ? -1 : 1); });
+    this.docs.forEach(function (d, i) { d.order = i; });
+    this.corpus = this.docs.filter(function (d) { return d.lang === "zh"; }).map(function (d) { return d.text; }).join("\n");
+  };
+  Engine.prototype.synonymsOf = function (form) {
+    var forms = [form];
+    this.synonyms.forEach(function (group) {
+      if (group.indexOf(form) >= 0) group.forEach(function (other) { if (forms.indexOf(other) < 0) forms.push(other); });
+    });
+    return forms;
+  };
+  Engine.prototype.parse = function (query) {
+    var self = this, text = cleanQuery(query), terms = [], match;
+    TOKEN.lastIndex = 0;
+    while ((match = TOKEN.exec(text))) {
+      var token = match[0];
+      if (HAN_ONLY.test(token)) {
+        var run = Array.from(token).map(function (ch) { return self.t2s[ch] || ch; }).join("");
+        var known = self.corpus.indexOf(run) >= 0 || self.synonyms.some(function (g) { return g.indexOf(run) >= 0; });
+        var pieces = known ? [run] : cutKnown(run, self.corpus);
+        if (pieces.length > 1) {
+          var long = pieces.filter(function (p) { return p.length > 1; });
+          if (long.length) pieces = long;
+        }
+        pieces.forEach(function (piece) { terms.push({ han: self.synonymsOf(piece), pinyin: [], latin: [], mongolian: [] }); });
+      } else if (/[a-z0-9]/.test(token[0])) {
+        terms = terms.concat(self.latinTerms(token));
+      } else {
+        var words = mongolianWords(token).filter(function (w) { return latinKey(w); });
+        var content = words.filter(function (w) { return !self.suffixKeys.has(latinKey(w)); });
+        (content.length ? content : words).forEach(function (w) {
+          terms.push({ han: [], pinyin: [], latin: [], mongolian: [latinKey(w)] });
+        });
+      }
+    }
+    var seen = {};
+    return terms.filter(function (t) {
+      var key = JSON.stringify([t.han, t.pinyin, t.latin, t.mongolian]);
+      var any = t.han.length || t.pinyin.length || t.latin.length || t.mongolian.length;
+      if (seen[key] || !any) return false;
+      seen[key] = true;
+      return true;
+    });
+  };
+  Engine.prototype.latinTerms = function (phrase) {
+    var self = this, words = phrase.split(" ");
+    var joined = splitPinyin(words.join(""), this.syllables);
+    if (words.length > 1 && joined && words.every(function (w) { return splitPinyin(w, self.syllables); })) {
+      return [{ han: [], pinyin: [joined], latin: words, mongolian: [] }];
+    }
+    return words.map(function (word) {
+      var reading = splitPinyin(word, self.syllables);
+      var key = /^[a-z]+$/.test(word) ? latinKey(word) : "";
+      return { han: [], pinyin: reading ? [reading] : [], latin: [word.replace(/[^a-z0-9]/g, "")], mongolian: key.length > 1 ? [key] : [] };
+    });
+  };
+  Engine.prototype.readingPattern = function (reading) {
+    var key = reading.join(" ");
+    if (!this.patterns[key]) {
+      var self = this;
+      var parts = reading.map(function (s) {
+        var chars = self.readAs[s];
+        return chars ? "[" + chars.replace(/[\\\]^-]/g, "\\$&") + "]" : "(?!)";
+      });
+      this.patterns[key] = new RegExp("(?=(" + parts.join("") + "))", "gu");
+    }
+    return this.patterns[key];
+  };
+  function keyMatches(key, word) { return word === key || (key.length >= MIN_PREFIX && word.indexOf(key) === 0); }
+  Engine.prototype.termSpans = function (term, doc) {
+    var spans = [], text = doc.text, self = this;
+    term.han.forEach(function (form) {
+      var start = text.indexOf(form);
+      while (start >= 0) { spans.push([start, start + form.length]); start = text.indexOf(form, start + 1); }
+    });
+    term.pinyin.forEach(function (reading) {
+      var pattern = self.readingPattern(reading), m;
+      pattern.lastIndex = 0;
+      while ((m = pattern.exec(text))) {
+        spans.push([m.index, m.index + reading.length]);
+        pattern.lastIndex = m.index + 1;
+      }
+    });
+    var lowered = text.toLowerCase();
+    term.latin.forEach(function (token) {
+      if (token && doc.latinTokens.indexOf(token) >= 0) {
+        var m, re = new RegExp(LATIN.source, "g");
+        while ((m = re.exec(lowered))) if (m[0] === token) spans.push([m.index, m.index + m[0].length]);
+      }
+    });
+    if (term.mongolian.length) {
+      var wanted = [];
+      doc.mongolianKeys.forEach(function (key, i) {
+        if (term.mongolian.some(function (k) { return keyMatches(k, key); })) wanted.push(i);
+      });
+      if (wanted.length) {
+        var positions = [], m2, re2 = new RegExp(WORD.source, "g"), spaced = text.split(NNBSP).join(" ");
+        while ((m2 = re2.exec(spaced))) positions.push([m2.index, m2.index + m2[0].length]);
+        wanted.forEach(function (i) { if (i < positions.length) spans.push(positions[i]); });
+      }
+    }
+    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    return spans.filter(function (s, i) { return i === 0 || s[0] !== spans[i - 1][0] || s[1] !== spans[i - 1][1]; });
+  };
+  Engine.prototype.score = function (terms, doc, cleaned) {
+    var self = this, matched = 0, spans = [], total = 0;
+    terms.forEach(function (term) {
+      var found = self.termSpans(term, doc);
+      if (!found.length) return;
+      matched += 1;
+      spans = spans.concat(found);
+      total += 1.0 + 0.1 * Math.min(found.length, 3);
+      if (found.some(function (s) { return doc.lead[0] <= s[0] && s[0] < doc.lead[1]; })) total += 0.5;
+      if (term.han.some(function (f) { return doc.title.indexOf(f) >= 0; }) ||
+          term.mongolian.some(function (k) { return doc.titleKeys.some(function (w) { return keyMatches(k, w); }); })) total += 0.5;
+    });
+    if (!matched) return null;
+    if (Array.from(cleaned).length > 1 && doc.text.toLowerCase().indexOf(cleaned) >= 0) total += 0.5;
+    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    spans = spans.filter(function (s, i) { return i === 0 || s[0] !== spans[i - 1][0] || s[1] !== spans[i - 1][1]; });
+    return { doc: doc, score: Math.round((matched * 10 + total) * 1000) / 1000, spans: spans };
+  };
+  Engine.prototype.search = function (query, lang) {
+    var terms = this.parse(query), cleaned = cleanQuery(query), self = this;
+    if (!terms.length) return [];
+    var hits = [];
+    this.docs.forEach(function (doc) { var hit = self.score(terms, doc, cleaned); if (hit) hits.push(hit); });
+    return hits.sort(function (a, b) {
+      return ((a.doc.lang !== lang) - (b.doc.lang !== lang)) || (b.score - a.score) || (a.doc.order - b.doc.order);
+    });
+  };
+  Engine.prototype.didYouMean = function (query) {
+    var self = this;
+    var run = Array.from(cleanQuery(query)).map(function (ch) { return self.t2s[ch] || ch; }).join("");
+    if (!HAN_ONLY.test(run || "-") || run.length < 2 || run.length > MAX_SUGGESTED || this.corpus.indexOf(run) >= 0) return null;
+    var counts = {};
+    for (var i = 0; i < run.length; i++) {
+      var esc = function (s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+      var re = new RegExp(esc(run.slice(0, i)) + "[\u4e00-\u9fff]" + esc(run.slice(i + 1)), "g"), m;
+      while ((m = re.exec(this.corpus))) { counts[m[0]] = (counts[m[0]] || 0) + 1; re.lastIndex = m.index + m[0].length; }
+    }
+    var best = null;
+    Object.keys(counts).sort().forEach(function (k) { if (best === null || counts[k] > counts[best]) best = k; });
+    return best;
+  };
+
+  var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+  function escapeHtml(s) { return s.replace(/[&<>"']/g, function (c) { return ESCAPES[c]; }); }
+  function snippet(hit, width) {
+    width = width || 80;
+    var text = hit.doc.text, first = hit.spans.length ? hit.spans[0][0] : 0;
+    var start = Math.max(0, Math.min(first - Math.floor(width / 3), text.length - width));
+    var end = Math.min(text.length, start + width), out = [], cursor = start;
+    hit.spans.forEach(function (s) {
+      var left = Math.max(s[0], cursor), right = Math.min(s[1], end);
+      if (left >= right) return;
+      out.push(escapeHtml(text.slice(cursor, left)), "<mark>" + escapeHtml(text.slice(left, right)) + "</mark>");
+      cursor = right;
+    });
+    out.push(escapeHtml(text.slice(cursor, end)));
+    return (start > 0 ? "…" : "") + out.join("") + (end < text.length ? "…" : "");
+  }
+
+  return { Engine: Engine, cleanQuery: cleanQuery, escapeHtml: escapeHtml, snippet: snippet,
+    latinKey: latinKey, toLatin: toLatin };
+});

@@ -1,0 +1,104 @@
+"""Hostile clients and concurrency: the production server and the live search under load."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from portal import PROJECT_ROOT, create_app
+
+PORTAL = Path(sys.executable).parent / "portal"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, timeout: float) -> int:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        response.read()
+        return response.status
+
+
+@pytest.fixture(scope="module")
+def production_server():
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(PORTAL), "serve", "--production", "--port", str(port), "--workers", "2"],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            _get(base + "/zh/", 1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        server.kill()
+        pytest.fail("portal serve --production did not start: " + server.stderr.read().decode()[-2000:])
+    yield base
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_idle_and_half_sent_requests_do_not_stall_the_production_server(production_server):
+    """50 clients that open a connection and send part of a request, then nothing: the other
+    readers still get their pages. (With one request per worker process, as before, every
+    request here waited until gunicorn killed the stalled workers 30 s later.)"""
+    port = int(production_server.rsplit(":", 1)[1])
+    idle = []
+    try:
+        for i in range(50):
+            sock = socket.create_connection(("127.0.0.1", port))
+            if i % 2:
+                sock.sendall(b"GET /zh/ HTTP/1.1\r\n")  # a request line, no headers
+            idle.append(sock)
+        time.sleep(0.5)
+        paths = ["/zh/", "/mn/4/", "/api/search?q=%E7%A6%81%E7%89%A7", "/mn/search/?q=temege", "/zh/glossary/"]
+        # The timeout bounds a stalled answer; it is not a speed target (bench/load.py has those).
+        assert [_get(production_server + path, timeout=10) for path in paths] == [200] * len(paths)
+    finally:
+        for sock in idle:
+            sock.close()
+
+
+def test_concurrent_searches_give_the_same_answers_as_one_at_a_time():
+    """The dev server answers from threads: eight at once must not share a searcher."""
+    app = create_app({"CONTENT_DIR": str(PROJECT_ROOT / "content"), "WATCH_CONTENT": False})
+    lines = (FIXTURES / "search-queries.txt").read_text(encoding="utf-8").splitlines()
+    queries = [q for q in lines if q and not q.startswith("#")] * 25
+
+    def answer(query):
+        with app.test_client() as client:
+            response = client.get("/api/search", query_string={"q": query, "limit": 100})
+            return response.status_code, [r["id"] + r["lang"] for r in response.get_json()["results"]]
+
+    alone = {q: answer(q) for q in set(queries)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(answer, queries))
+    assert together == [alone[q] for q in queries]
+    assert all(status == 200 for status, _ in together)
+
+
+def test_index_spill_files_go_to_a_folder_of_their_own():
+    from portal.search.index import _PrivateRamStorage
+
+    first, second = _PrivateRamStorage().temp_storage("MAIN.tmp"), _PrivateRamStorage().temp_storage("MAIN.tmp")
+    try:
+        assert first.folder != second.folder
+    finally:
+        first.destroy()
+        second.destroy()
