@@ -83,7 +83,7 @@ def gz(path: Path) -> int:
 
 def portal_figures() -> dict:
     content = create_app().extensions["portal.store"].current()
-    docs, tables = content.documents(), content.tables()
+    docs, tables = content.documents, content.tables
     start = time.perf_counter()
     live = LiveSearch(docs, tables)
     build_time = time.perf_counter() - start

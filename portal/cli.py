@@ -75,7 +75,11 @@ def serve(host: str, port: int, production: bool, workers: int, content_dir: Pat
 
     folder = folder_in_use(content_dir)
     try:
-        app = create_app({"CONTENT_DIR": str(folder), "WATCH_CONTENT": not production})
+        # portal.toml's site_url: an https address turns on Strict-Transport-Security
+        config = {"CONTENT_DIR": str(folder), "WATCH_CONTENT": not production}
+        if "site_url" in (settings := read_settings()[0]):
+            config["SITE_URL"] = str(settings["site_url"])
+        app = create_app(config)
     except ContentErrors as exc:
         fail_with(exc)
     if not production:
@@ -116,25 +120,22 @@ def build(out: Path | None, site_url: str | None, content_dir: Path | None) -> N
     site_url = site_url or settings.get("site_url", "http://127.0.0.1:5000")
     try:
         content = load_content(folder)  # read once, for the check and for the pages
-    except ContentErrors as exc:
-        fail_with(exc)
-    # The check first: a build never publishes content with errors. Untranslated and stale
-    # Mongolian is published with a notice on the page (a correction of the Chinese must not
-    # wait for the translator), so those are warnings here.
-    report = check_loaded(content, allow_missing=True)
-    errors = [f for f in report.findings if f.code != "stale"]
-    for note in report.notes + [f for f in report.findings if f.code == "stale"]:
-        click.echo(f"warning: {note}", err=True)
-    if errors:
-        fail_with(ContentErrors(errors))
-    try:
+        # The check first: a build never publishes content with errors. Untranslated and stale
+        # Mongolian is published with a notice on the page (a correction of the Chinese must not
+        # wait for the translator), so those are warnings here.
+        report = check_loaded(content, allow_missing=True)
+        errors = [f for f in report.findings if f.code != "stale"]
+        for note in report.notes + [f for f in report.findings if f.code == "stale"]:
+            click.echo(f"warning: {note}", err=True)
+        if errors:
+            raise ContentErrors(errors)
         count = build_site(out, {"CONTENT_DIR": str(folder), "SITE_URL": site_url}, content)
     except ContentErrors as exc:
         fail_with(exc)
     except BuildError as exc:
         click.echo(f"build failed: {exc}; {out} was left as it was.", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C at any moment: the staging folder is gone, out untouched
         click.echo(f"build cancelled; {out} was left as it was.", err=True)
         sys.exit(130)
     click.echo(f"built {count} files into {out} in {time.perf_counter() - started:.2f} s")

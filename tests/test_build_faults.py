@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from portal import build_site
+from portal import PROJECT_ROOT, build_site
 from portal.site.build import BuildError
 
 PORTAL = Path(sys.executable).parent / "portal"
@@ -91,10 +91,13 @@ def test_kill_9_at_random_moments_leaves_the_old_build_or_the_new_one_whole(publ
     assert "old" in outcomes  # at least one kill landed before the swap
 
 
-def test_ctrl_c_cancels_the_build_and_keeps_the_old_one(published, tmp_path):
+@pytest.mark.parametrize("delay", [0.0, 1.0, 3.0])
+def test_ctrl_c_cancels_the_build_and_keeps_the_old_one(published, delay):
+    """Ctrl-C while reading, checking or writing pages (the whole plan takes several seconds)."""
     out, before = published
-    build = portal_build(changed_content(tmp_path), out)
-    time.sleep(2.0)  # loading and checking done; pages being written
+    build = portal_build(PROJECT_ROOT / "content", out)
+    assert build.stdout.readline().startswith("content: ")  # the command has started
+    time.sleep(delay)  # reading, checking, then writing pages
     build.send_signal(signal.SIGINT)
     _, stderr = build.communicate(timeout=60)
     assert build.returncode == 130 and "build cancelled" in stderr and "Traceback" not in stderr, stderr

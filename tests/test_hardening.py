@@ -102,3 +102,60 @@ def test_index_spill_files_go_to_a_folder_of_their_own():
     finally:
         first.destroy()
         second.destroy()
+
+
+def _raw(base: str, request: bytes) -> bytes:
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "status"),
+    [
+        # Just over gunicorn's limits, and all read at once: a longer request is cut off unread,
+        # and the kernel's reset can then drop the answer before the client reads it.
+        (b"GET /" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", b"414"),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(120)) + b"\r\n", b"431"),
+        (b"\x16\x03\x01 not http at all\r\n\r\n", b"400"),
+    ],
+    ids=["uri-too-long", "header-too-large", "not-http"],
+)
+def test_answers_the_server_makes_itself_carry_the_security_headers(production_server, request_bytes, status):
+    answer = _raw(production_server, request_bytes)
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    assert head.split(" ")[1] == status.decode(), head
+    for name in ("Content-Security-Policy", "X-Content-Type-Options: nosniff", "X-Frame-Options: DENY"):
+        assert name in head, head
+
+
+@pytest.fixture(scope="module")
+def https_client():
+    app = create_app({"CONTENT_DIR": str(FIXTURES / "small"), "SITE_URL": "https://plan.example.org"})
+    return app.test_client()
+
+
+def test_redirects_never_use_the_clients_host(https_client):
+    response = https_client.get("/zh", headers={"Host": "evil.example"})
+    assert response.status_code == 308 and response.headers["Location"] == "/zh/"
+    response = https_client.get("/zh/1", query_string={"a": "b"}, headers={"Host": "evil.example"})
+    assert response.headers["Location"] == "/zh/1/?a=b"
+
+
+def test_a_wrong_method_gets_allow_and_a_polite_page_with_headers(https_client):
+    response = https_client.post("/zh/1/")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].replace(" ", "").split(",")) >= {"GET", "HEAD"}
+    page = response.get_data(as_text=True)
+    assert "只接受阅读网页的请求" in page and "404" not in page.split("<main", 1)[-1][:200]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_hsts_only_when_the_site_address_is_https(https_client):
+    assert https_client.get("/zh/").headers["Strict-Transport-Security"] == "max-age=31536000"
+    plain = create_app({"CONTENT_DIR": str(FIXTURES / "small")}).test_client()
+    assert "Strict-Transport-Security" not in plain.get("/zh/").headers

@@ -136,7 +136,8 @@ def test_failed_build_leaves_previous_build_untouched(tmp_path):
         build(out, {"CONTENT_DIR": str(FIXTURES / "malformed" / "duplicate-id")})
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"], "no staging folder may be left behind"
+    # the lock file of builds stays beside the output; no staging folder may be left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.lock", "build"]
 
 
 def test_page_failure_during_freeze_leaves_previous_build_untouched(tmp_path, monkeypatch):
@@ -151,7 +152,7 @@ def test_page_failure_during_freeze_leaves_previous_build_untouched(tmp_path, mo
     with pytest.raises(BuildError, match=r"500.*/zh/plan\.json"):  # raised in a page-freezing process
         build(out, {"CONTENT_DIR": str(FIXTURES / "small")})
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.lock", "build"]
 
 
 def test_live_app_keeps_serving_the_last_good_content_after_a_bad_edit(tmp_path):

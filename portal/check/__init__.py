@@ -76,11 +76,16 @@ def check_loaded(
         for translated in plan.chapters:
             if chapter is not None and translated.number != chapter:
                 continue
-            found, missing = chapter_findings(translated, source.chapter(translated.number), terms)
+            found, missing = chapter_findings(translated, source.chapter(translated.number), terms, lang=lang)
             findings.extend(found)
             (notes if allow_missing else findings).extend(missing)
     if strict:
         findings, notes = findings + notes, []
+    # Never a failure, even with --strict: an editor's lock file exists while a chapter is open.
+    notes += [
+        ContentError(path, None, "skipped: an editor's lock, backup or swap file", code="ignored")
+        for path in content.ignored
+    ]
     return Report(findings, notes)
 
 

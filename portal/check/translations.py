@@ -50,13 +50,20 @@ def term_findings(paragraph: Paragraph, source: Paragraph, terms: TermIndex, pat
     return found
 
 
+def _expected_path(source: Chapter, lang: str) -> Path:
+    """Where a translation that has no file yet belongs: beside the Chinese file, in its language."""
+    if source.path is None:
+        return Path("content")
+    return source.path.parent.parent / lang / source.path.name
+
+
 def _missing(chapter: Chapter, path: Path) -> list[ContentError]:
     missing = []
     untranslated = [p.id for p in chapter.paragraphs if p.status == "missing"]
     titles = [s.id for s in chapter.titled_sections if s.title_lang == SOURCE_LANG]
     if chapter.title_lang == SOURCE_LANG:
         missing.append(
-            ContentError(path, None, f"chapter {chapter.number} has no translation file", code="untranslated")
+            ContentError(path, None, f"chapter {chapter.number} has no translation file yet", code="untranslated")
         )
     elif titles:
         missing.append(
@@ -71,10 +78,10 @@ def _missing(chapter: Chapter, path: Path) -> list[ContentError]:
 
 
 def chapter_findings(
-    chapter: Chapter, source: Chapter, terms: TermIndex | None = None
+    chapter: Chapter, source: Chapter, terms: TermIndex | None = None, *, lang: str
 ) -> tuple[list[ContentError], list[ContentError]]:
-    """(findings, missing-translation findings) of one translated chapter."""
-    path = chapter.path or Path("content")
+    """(findings, missing-translation findings) of one translated chapter, in `lang`."""
+    path = chapter.path or _expected_path(source, lang)
     findings = []
     sources = {p.id: p for p in source.paragraphs}
     for paragraph in chapter.paragraphs:

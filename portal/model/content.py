@@ -4,6 +4,7 @@ with them. The readers make one; the site, the check and search read it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .editions import Editions
 from .figures import Figures
@@ -20,3 +21,4 @@ class Content:
     figures: Figures = field(default_factory=Figures)
     editions: Editions = field(default_factory=Editions)
     notices: Notices = field(default_factory=lambda: Notices({}))
+    ignored: tuple[Path, ...] = ()  # editor lock, backup and swap files, left out

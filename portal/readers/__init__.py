@@ -19,6 +19,7 @@ from ..text.markdown import InlineRenderer
 from .chapters import ATTRS_RE, available_languages, format_attrs, load_plan, load_plans, parse_attrs, parse_chapter
 from .editions import load_editions
 from .figures import load_figures
+from .files import editor_files
 from .glossary import GLOSSARY_FILES, load_glossary
 from .notices import load_notices
 from .synonyms import load_synonyms
@@ -59,8 +60,16 @@ class ContentFolder:
         return sorted(found)
 
     def version(self) -> tuple:
-        """Changes whenever a content file is added, removed or edited."""
-        return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in self.files())
+        """Changes whenever a content file is added, removed or edited. A link to nowhere has
+        no time stamp of its own file; its link's stands in (the load reports it)."""
+        stamps = []
+        for f in self.files():
+            try:
+                info = f.stat()
+            except OSError:
+                info = f.lstat()
+            stamps.append((str(f), info.st_mtime_ns, info.st_size))
+        return tuple(stamps)
 
     def glossary(self) -> Glossary:
         """The glossary, parsed again only when one of its files changed: parsing its YAML is
@@ -81,6 +90,7 @@ class ContentFolder:
             load_figures(self.path, plans[SOURCE_LANG]),
             load_editions(self.path, plans, self.renderer),
             load_notices(self.path, self.renderer),
+            editor_files(self.path),
         )
 
 

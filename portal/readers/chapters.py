@@ -33,9 +33,9 @@ from ..errors import ContentError, ContentErrors
 from ..model import translation
 from ..model.languages import CODES, SOURCE_LANG
 from ..model.plan import PARAGRAPH_ID, SECTION_ID, Chapter, Paragraph, Plan, Section, section_id
-from ..text.markdown import InlineRenderer
+from ..text.markdown import InlineRenderer, refused_url_errors
 from ..text.mongolian import MongolianTextError, check_encoding
-from .files import read_text
+from .files import MAX_PARAGRAPH_CHARS, content_files, read_text
 from .frontmatter import FrontMatter, read_front_matter
 
 EDITION_RE = re.compile(r"^\d{4}[\w.-]*$")
@@ -181,6 +181,13 @@ class _ChapterReader:
             return
         self.seen[ident] = first
         source = "\n".join(block[:-1])
+        if len(source) > MAX_PARAGRAPH_CHARS:
+            self.error(
+                first,
+                f"paragraph has {len(source):,} characters, more than the limit of {MAX_PARAGRAPH_CHARS:,}",
+                ident,
+            )
+            return
         status, translated_from = self.translation_attrs(ident, extra, attr_line)
         if self.lang != SOURCE_LANG:
             try:
@@ -189,6 +196,7 @@ class _ChapterReader:
                 self.error(first + source[: exc.offset].count("\n"), str(exc), ident)
                 return
         html, text = self.renderer.render(source)
+        self.errors.extend(refused_url_errors(self.path, first, source, self.renderer.refused(source), ident))
         lead = LEAD_RE.match(source)
         lead_text = self.renderer.render(lead.group(1))[1] if lead else None
         self.paragraphs.append(
@@ -227,6 +235,8 @@ def parse_chapter(
         _check_front_matter(path, front, lang, errors)
     meta = front.meta
     number = meta.get("chapter") if isinstance(meta.get("chapter"), int) else -1
+    if errors:  # without a sound front matter (the chapter number) the body's checks would mislead
+        return None, meta, errors
     reader = _ChapterReader(path, lang, number, renderer or InlineRenderer(), errors)
     for first, block in _blocks(lines, front.body_start):
         heading = HEADING_RE.match(block[0]) if block[0].startswith("#") else None
@@ -242,7 +252,8 @@ def parse_chapter(
 
 
 def chapter_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.md"))
+    """The chapter files of a language folder; links may point anywhere in the folder above."""
+    return content_files(folder, "*.md", inside=folder.parent)
 
 
 def _duplicate_ids(path: Path, chapter: Chapter, seen: dict[str, tuple[Path, int]]) -> list[ContentError]:
@@ -272,7 +283,7 @@ def load_plan(
     renderer = renderer or InlineRenderer()
     chapters: list[Chapter] = []
     errors: list[ContentError] = []
-    editions: dict[str, Path] = {}
+    edition_of: dict[Path, str] = {}
     first_path_of: dict[int, Path] = {}
     id_lines: dict[str, tuple[Path, int]] = {}
     plan_title = None
@@ -280,7 +291,7 @@ def load_plan(
         chapter, meta, file_errors = parse_chapter(path, lang, renderer)
         errors.extend(file_errors)
         if isinstance(meta.get("edition"), str):
-            editions.setdefault(meta["edition"], path)
+            edition_of[path] = meta["edition"]
         if chapter is None:
             continue
         if chapter.number in first_path_of:
@@ -295,23 +306,41 @@ def load_plan(
         if chapter.number == 0:
             plan_title = meta.get("plan_title")
         chapters.append(chapter)
-    if len(editions) > 1:
-        names = ", ".join(f"{edition!r} in {path.name}" for edition, path in editions.items())
-        errors.append(ContentError(folder, None, f"chapter files disagree on the edition: {names}"))
+    errors.extend(_edition_errors(edition_of, source))
     if not errors and 0 not in first_path_of:
         errors.append(ContentError(folder, None, "chapter 0 (title block and preface, 00.md) is missing"))
-    if source is not None and editions and next(iter(editions)) != source.edition:
-        errors.append(
-            ContentError(
-                folder, None, f"edition {next(iter(editions))!r} differs from the Chinese edition {source.edition!r}"
-            )
-        )
     if source is not None and not errors:
         return _align(source, lang, chapters, plan_title)
     if errors:
         raise ContentErrors(errors)
     chapters.sort(key=lambda c: c.number)
-    return Plan(lang, next(iter(editions)), plan_title, tuple(chapters), lang)
+    return Plan(lang, next(iter(edition_of.values())), plan_title, tuple(chapters), lang)
+
+
+def _edition_errors(edition_of: dict[Path, str], source: Plan | None) -> list[ContentError]:
+    """Every chapter file names one edition: the Chinese edition for a translation, else the
+    first file's. Each file that differs is named, on its `edition:` line."""
+    if not edition_of:
+        return []
+    first = next(iter(edition_of))
+    expected = source.edition if source is not None else edition_of[first]
+    against = "the Chinese edition" if source is not None else f"the edition of {first.name}"
+    errors = []
+    for path, edition in edition_of.items():
+        if edition != expected:
+            message = f"edition {edition!r} differs from {against} {expected!r}"
+            errors.append(ContentError(path, _front_matter_line(path, "edition"), message))
+    return errors
+
+
+def _front_matter_line(path: Path, key: str) -> int | None:
+    """The line of a top-level front-matter key, for a message about its value."""
+    for number, line in enumerate(read_text(path).splitlines()[1:], start=2):
+        if line.startswith(f"{key}:"):
+            return number
+        if line.strip() == "---":
+            return None
+    return None
 
 
 def _alignment_errors(source: Plan, chapters: list[Chapter]) -> list[ContentError]:

@@ -13,9 +13,9 @@ from pathlib import Path
 from ..errors import ContentError, ContentErrors
 from ..model.languages import CODES
 from ..model.notices import Notice, Notices
-from ..text.markdown import InlineRenderer
+from ..text.markdown import InlineRenderer, refused_url_errors
 from ..text.mongolian import MongolianTextError, check_encoding
-from .files import read_text
+from .files import content_files, read_text
 from .frontmatter import FrontMatter, read_front_matter
 
 NOTICE_FILE = re.compile(rf"^(\d{{4}}-\d{{2}}-\d{{2}})-([a-z0-9]+(?:-[a-z0-9]+)*)\.({'|'.join(CODES)})\.md$")
@@ -71,6 +71,7 @@ def _read_notice(path: Path, renderer: InlineRenderer, errors: list[ContentError
         return None
     meta = front.meta
     body_line = front.body_start + 1 + next((i for i, line in enumerate(lines[front.body_start :]) if line.strip()), 0)
+    errors.extend(refused_url_errors(path, body_line, body, renderer.refused(body)))
     return Notice(
         name.group(2),
         name.group(3),
@@ -89,7 +90,7 @@ def load_notices(content_dir: Path | str, renderer: InlineRenderer | None = None
     renderer = renderer or InlineRenderer()
     errors: list[ContentError] = []
     by_lang: dict[str, list[Notice]] = {}
-    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
+    for path in content_files(folder, "*.md", inside=folder.parent) if folder.exists() else []:
         notice = _read_notice(path, renderer, errors)
         if notice is not None:
             by_lang.setdefault(notice.lang, []).append(notice)

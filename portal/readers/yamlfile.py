@@ -101,11 +101,18 @@ def read_yaml(path: Path) -> Yaml:
     return parse_yaml(read_text(path), path)
 
 
+MAX_DEPTH = 16  # nesting levels; content uses at most four, and Python's recursion ends near 1000
+
+
 def _refuse_aliases_and_duplicates(root: yaml.Node, path: Path, first_line: int) -> None:
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 0)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            line = node.start_mark.line + first_line
+            message = f"values are nested more than {MAX_DEPTH} levels deep; content never needs that many"
+            raise ContentErrors([ContentError(path, line, message)])
         if id(node) in seen:  # an alias: the same node reached a second time
             line = node.start_mark.line + first_line
             message = "anchors and aliases (&name, *name) are not allowed in content: write the value out"
@@ -120,6 +127,6 @@ def _refuse_aliases_and_duplicates(root: yaml.Node, path: Path, first_line: int)
                     message = f"the key {name!r} is given twice (first on line {keys[name]}); keep one"
                     raise ContentErrors([ContentError(path, line, message)])
                 keys.setdefault(name, line)
-                stack += [key, value]
+                stack += [(key, depth + 1), (value, depth + 1)]
         elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
+            stack += [(item, depth + 1) for item in node.value]

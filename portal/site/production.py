@@ -7,12 +7,32 @@ are not watched in production: restart the server after publishing an update.
 
 from __future__ import annotations
 
+import html
 from collections import OrderedDict
 
 from flask import Flask, Response, request
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 
+from ..web.security import HEADERS
+
 CACHE_SIZE = 2048  # rendered responses kept per worker (pages and searches)
+
+
+def _write_error(sock, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's own answers to requests it cannot parse (400, 414, 431), with the security
+    headers the app sends on every other answer. gunicorn has no hook for these headers, so
+    its writer is replaced (`gunicorn.util.write_error`, which its workers call)."""
+    body = (
+        f"<!doctype html><html lang=en><meta charset=utf-8><title>{html.escape(reason)}</title>"
+        f"<h1>{html.escape(reason)}</h1><p>{html.escape(mesg)}</p></html>"
+    ).encode()
+    headers = "".join(f"{name}: {value}\r\n" for name, value in HEADERS.items())
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: text/html; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\n{headers}\r\n"
+    )
+    gunicorn_util.write_nonblock(sock, head.encode("latin-1") + body)
 
 
 class _Server(BaseApplication):
@@ -53,6 +73,7 @@ def cache_responses(app: Flask, size: int = CACHE_SIZE) -> None:
 
 def serve_production(app: Flask, host: str, port: int, workers: int) -> None:
     cache_responses(app)
+    gunicorn_util.write_error = _write_error
     _ = app.extensions["portal.store"].current().search  # build the index now, in the parent, so the workers inherit it
     options = {
         "bind": f"{host}:{port}",

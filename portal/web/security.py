@@ -7,6 +7,8 @@ under static/, so an injected `<script>` could not run even if escaping failed s
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from flask import Flask
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -33,9 +35,28 @@ HEADERS = {
 }
 
 
+#: Sent only when the site's address is https: browsers then refuse plain http for a year.
+HSTS = "max-age=31536000"
+
+
 def init_security(app: Flask) -> None:
+    https = str(app.config.get("SITE_URL", "")).startswith("https://")
+
     @app.after_request
     def secure_headers(response):
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
+        if https:
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        _relative_location(response)
         return response
+
+
+def _relative_location(response) -> None:
+    """Redirects name the path only: werkzeug writes the trailing-slash redirect with the
+    client's Host header, so `Host: evil.example` would send readers to another site."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        if parts.scheme or parts.netloc:
+            response.headers["Location"] = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))

@@ -110,22 +110,35 @@ class ContentStore:
 
     def reload(self, strict: bool = False) -> None:
         with self._lock:
-            version = self.source.version()
+            try:
+                version = self.source.version()
+            except OSError:  # a file removed between listing and reading: look again next time
+                return
             try:
                 content = self.source.load()
             except ContentErrors as exc:
                 if strict:
                     raise
                 log.error("content has errors; still serving the last good version:\n%s", exc)
+            except Exception:  # a file vanishing mid-read, or a reader's own bug: never a 500
+                if strict:
+                    raise
+                log.exception("content could not be read; still serving the last good version")
             else:
                 self._snapshot = Snapshot(content)
             self._version = version
+
+    def _changed(self) -> bool:
+        try:
+            return self.source.version() != self._version
+        except OSError:  # a file removed between listing and reading: look again next time
+            return False
 
     def current(self) -> Snapshot:
         in_request = has_request_context()
         if self.watch and not (in_request and g.get("_content_checked")):
             if in_request:
                 g._content_checked = True  # look at the files once per request, not per call
-            if self.source.version() != self._version:
+            if self._changed():
                 self.reload()
         return self._snapshot

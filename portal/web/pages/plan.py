@@ -116,7 +116,19 @@ def not_found(error):
 
 @bp.app_errorhandler(405)
 def method_not_allowed(error):
-    return _everyone_page("404.html"), 405
+    """A polite page that says what the address does accept; Allow lists the methods."""
+    message = _("This address only answers requests to read a page.")
+    headers = {"Allow": ", ".join(sorted(error.valid_methods or ("GET", "HEAD")))}
+    return render_template("error.html", message=message), 405, headers
+
+
+@bp.app_errorhandler(400)
+@bp.app_errorhandler(413)
+@bp.app_errorhandler(414)
+@bp.app_errorhandler(431)
+def bad_request(error):
+    message = _("The request could not be read. Please check the address and try again.")
+    return render_template("error.html", message=message), error.code
 
 
 @bp.app_errorhandler(500)
