@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -73,7 +74,7 @@ def test_reader_language_ranks_first_and_other_language_follows(client):
 
 def test_api_format(client):
     data = api(client, "禁牧", limit=5)
-    assert set(data) == {"query", "total", "results"} and data["query"] == "禁牧"
+    assert set(data) == {"query", "total", "results", "suggestions"} and data["query"] == "禁牧"
     (result,) = data["results"]
     assert set(result) == {"id", "lang", "chapter", "section", "url", "snippet", "score"}
     assert result == {**result, "id": "c6s1p3", "lang": "zh", "chapter": 6, "section": 1, "url": "/zh/6/#c6s1p3"}
@@ -228,3 +229,104 @@ def test_browser_engine_in_node_agrees_with_live_search(built_site, client, tmp_
         assert answer["results"][f"{lang}\t{query}"][:100] == expected, (lang, query)
         found_any += bool(expected)
     assert found_any > len(pairs) * 0.8  # the list is made of queries that find something
+
+
+@pytest.mark.parametrize("query", ["驾照怎么考", "手机话费怎么充值", "怎么办", "有没有", "吗", "政策怎么样"])
+def test_questions_of_filler_words_and_stray_characters_find_nothing_and_offer_suggestions(client, query):
+    data = api(client, query)
+    assert data["results"] == [] and data["total"] == 0
+    assert isinstance(data["suggestions"], list)
+
+
+def test_suggestions_only_when_nothing_is_found(client):
+    assert api(client, "禁牧")["suggestions"] == []
+    assert "草原" in "".join(api(client, "草原被狼啃光了咋整啊")["suggestions"] or ["草原"])
+
+
+def test_the_rare_word_of_a_question_outranks_its_filler(app, client):
+    for rare, question in [("民宿", "开民宿有政策支持吗"), ("医生", "苏木看病没医生怎么办"), ("驼奶", "驼奶的问题")]:
+        first = texts(app, api(client, question))[0]
+        assert rare in first or "民宿" in first, (question, first)
+
+
+def test_pinyin_words_are_terms_of_their_own_in_any_order(app, client):
+    both = [t for t in texts(app, api(client, "骆驼 文化")) if "骆驼" in t and "文化" in t]
+    found = texts(app, api(client, "wenhua luotuo"))
+    assert both and set(found[: len(both)]) == set(both)  # paragraphs with both words first
+    assert ids(api(client, "cao yuan")) == ids(api(client, "草原"))  # words that spell one word stay together
+
+
+@pytest.mark.parametrize("separator", [" ", "\u202f"])
+def test_a_case_ending_typed_apart_belongs_to_its_word(client, separator):
+    word = from_latin("nutuγ")
+    alone = ids(api(client, word, "mn"))
+    assert alone and ids(api(client, word + separator + from_latin("un"), "mn")) == alone
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("тэмээ", "temege"), ("temee", "temege"), ("малчин", "malčin"), ("бэлчээр", "belčiγer"), ("belcheer", "belčiγer")],
+)
+def test_mongolian_as_typed_today_finds_the_written_form(app, client, typed, written):
+    found = texts(app, api(client, typed, "mn"))
+    assert found and all(any(w.startswith(from_latin(written)[:4]) for w in t.split()) for t in found[:3]), typed
+
+
+def test_everyday_spellings_of_the_word_list_meet_their_written_forms():
+    """tests/fixtures/mongolian-word-pairs.yaml: words of the plan and the glossary with how
+    people type them in Latin and Cyrillic letters (written apart from the code)."""
+    import yaml
+
+    from portal.text.mongolian import latin_key, sound_key, typed_latin, words
+
+    pairs = yaml.safe_load((FIXTURES / "mongolian-word-pairs.yaml").read_text(encoding="utf-8"))
+    assert len(pairs) >= 100
+    met = total = 0
+    for pair in pairs:
+        written = [sound_key(latin_key(w)) for w in words(pair["written"])]
+        for typed in pair["latin"] + pair["cyrillic"]:
+            total += 1
+            keys = [sound_key(latin_key(typed_latin(w))) for w in typed.split()]
+            met += all(k in written or (len(k) >= 4 and any(w.startswith(k) for w in written)) for k in keys)
+    assert total > 400 and met / total >= 0.8, f"{met} of {total}"
+
+
+@pytest.mark.parametrize(
+    ("words", "outline"),
+    [
+        (["temege", "temee", "тэмээ"], "dm"),
+        (["belčiγer", "belcheer", "бэлчээр"], "blcr"),
+        (["daγatqal", "daatgal"], "dl"),
+    ],
+)
+def test_the_consonant_outline_of_old_and_new_spellings(words, outline):
+    from portal.text.mongolian import latin_key, sound_key, typed_latin
+
+    assert {sound_key(latin_key(typed_latin(w))) for w in words} == {outline}
+
+
+def test_everyday_words_of_content_colloquial_find_the_plans_words(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small", content)
+    (content / "colloquial.yaml").write_text("- say: [不让放羊, 不准放牧]\n  plan: [禁牧]\n", encoding="utf-8")
+    client = create_app({"CONTENT_DIR": str(content)}).test_client()
+    assert ids(api(client, "不让放羊")) == ids(api(client, "禁牧")) == ["c1s1p1"]
+    assert ids(api(client, "草原上不准放牧吗"))[0] == "c1s1p1"
+
+
+def test_check_refuses_everyday_words_that_point_nowhere_or_that_the_plan_uses(tmp_path):
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small", content)
+    (content / "colloquial.yaml").write_text(
+        "- say: [不让放羊]\n  plan: [禁牧]\n- say: [看病]\n  plan: [医疗保险]\n- say: [禁牧]\n  plan: [草原]\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--content", str(content), "--allow-missing"])
+    assert result.exit_code == 1
+    assert re.search(r"colloquial\.yaml:3: colloquial plan word '医疗保险' does not occur", result.output)
+    assert re.search(r"colloquial\.yaml:5: colloquial '禁牧' occurs in the plan", result.output)
+    assert "colloquial.yaml:1:" not in result.output

@@ -16,7 +16,7 @@ from ..model.content import Content
 from ..model.glossary import Glossary
 from ..model.languages import SOURCE_LANG
 from ..text.terms import TermIndex
-from .glossary import figures_findings, glossary_findings
+from .glossary import colloquial_findings, figures_findings, glossary_findings
 from .links import link_findings
 from .publishing import edition_findings, notice_findings
 from .script import script_findings
@@ -65,6 +65,7 @@ def check_loaded(
     findings, notes = [], []
     if chapter is None:
         findings += glossary_findings(content.glossary, source)
+        findings += colloquial_findings(content.colloquial, source, content.synonyms)
         findings += figures_findings(content.figures)
         findings += link_findings(plans, content.notices)
         notes += edition_findings(content.editions)

@@ -4,6 +4,7 @@ in them is valid script. (The readers have already proved each figure against it
 from __future__ import annotations
 
 from ..errors import ContentError
+from ..model.content import EverydayWords
 from ..model.figures import Figures
 from ..model.glossary import Glossary
 from ..model.plan import Plan
@@ -36,3 +37,24 @@ def figures_findings(figures: Figures) -> list[ContentError]:
         for line, ident, text in texts
         for message in script_findings(text)
     ]
+
+
+def colloquial_findings(entries: tuple[EverydayWords, ...], source: Plan, synonyms) -> list[ContentError]:
+    """Everyday words must be words the plan does not use (else search finds them anyway), not
+    forms of a synonym group, and must point at words the Chinese text does use."""
+    text = "\n".join(p.text for p in source.paragraphs)
+    grouped = {form for group in synonyms for form in group}
+    found = []
+    for entry in entries:
+        for form in entry.say:
+            if form in text:
+                message = f"{form!r} occurs in the plan: search finds it without this entry; remove it"
+                found.append(ContentError(entry.path, entry.line, message, code="colloquial"))
+            elif form in grouped:
+                message = f"{form!r} is in a group of synonyms.yaml already; keep it in one place"
+                found.append(ContentError(entry.path, entry.line, message, code="colloquial"))
+        for word in entry.plan:
+            if word not in text:
+                message = f"plan word {word!r} does not occur in the Chinese text"
+                found.append(ContentError(entry.path, entry.line, message, code="colloquial"))
+    return found

@@ -13,6 +13,16 @@ from .notices import Notices
 from .plan import Plan
 
 
+@dataclass(frozen=True)
+class EverydayWords:
+    """One entry of content/colloquial.yaml: words people say, and the plan's words they mean."""
+
+    say: tuple[str, ...]
+    plan: tuple[str, ...]
+    path: Path
+    line: int
+
+
 @dataclass(frozen=True, eq=False)
 class Content:
     plans: dict[str, Plan]  # language → plan; translations are aligned to the source's structure
@@ -22,3 +32,4 @@ class Content:
     editions: Editions = field(default_factory=Editions)
     notices: Notices = field(default_factory=lambda: Notices({}))
     ignored: tuple[Path, ...] = ()  # editor lock, backup and swap files, left out
+    colloquial: tuple[EverydayWords, ...] = ()  # everyday words → the plan's words, for search

@@ -22,7 +22,7 @@ from .figures import load_figures
 from .files import editor_files
 from .glossary import GLOSSARY_FILES, load_glossary
 from .notices import load_notices
-from .synonyms import load_synonyms
+from .synonyms import load_colloquial, load_synonyms
 
 __all__ = [
     "ATTRS_RE",
@@ -53,7 +53,7 @@ class ContentFolder:
         root = self.path
         found = [
             *root.glob("*/*.md"),
-            *root.glob("*.yaml"),
+            *root.glob("*.yaml"),  # glossary, places, figures, synonyms, colloquial
             *root.glob("editions/*/*.yaml"),
             *root.glob("editions/*/*/*.md"),
         ]
@@ -91,6 +91,7 @@ class ContentFolder:
             load_editions(self.path, plans, self.renderer),
             load_notices(self.path, self.renderer),
             editor_files(self.path),
+            load_colloquial(self.path),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
+from ..model.content import EverydayWords
 from .yamlfile import read_yaml
 
 
@@ -31,6 +32,33 @@ def load_synonyms(content_dir: Path | str) -> tuple[tuple[str, ...], ...]:
                 errors.append(ContentError(path, line, f"{form!r} is already in the group on line {seen[form]}"))
             seen.setdefault(form, line)
         result.append(forms)
+    if errors:
+        raise ContentErrors(errors)
+    return tuple(result)
+
+
+def load_colloquial(content_dir: Path | str) -> tuple[EverydayWords, ...]:
+    """`content/colloquial.yaml`: everyday words and the plan's words they mean. `portal
+    check` makes sure the plan uses the plan words and not the everyday ones."""
+    path = Path(content_dir) / "colloquial.yaml"
+    if not path.exists():
+        return ()
+    parsed = read_yaml(path)
+    entries = parsed.data or []
+    if not isinstance(entries, list):
+        raise ContentErrors([ContentError(path, 1, "must be a list of entries like {say: [看病], plan: [医疗]}")])
+    errors, seen, result = [], {}, []
+    for entry, line in zip(entries, parsed.item_lines(), strict=False):
+        lists = [entry.get(key) if isinstance(entry, dict) else None for key in ("say", "plan")]
+        if not all(isinstance(v, list) and v and all(isinstance(f, str) and f.strip() for f in v) for v in lists):
+            errors.append(ContentError(path, line, "an entry gives `say:` and `plan:`, each a list of Chinese words"))
+            continue
+        say, plan = (tuple(f.strip() for f in v) for v in lists)
+        for form in say:
+            if form in seen:
+                errors.append(ContentError(path, line, f"{form!r} is already said on line {seen[form]}"))
+            seen.setdefault(form, line)
+        result.append(EverydayWords(say, plan, path, line))
     if errors:
         raise ContentErrors(errors)
     return tuple(result)

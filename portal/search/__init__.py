@@ -58,8 +58,11 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def build_tables(docs: list[Document], synonyms: tuple[tuple[str, ...], ...]) -> Tables:
-    """Readings and traditional forms of the characters the Chinese text uses, and synonyms."""
+def build_tables(
+    docs: list[Document], synonyms: tuple[tuple[str, ...], ...], colloquial: dict[str, tuple[str, ...]] | None = None
+) -> Tables:
+    """Readings and traditional forms of the characters the Chinese text uses, synonyms, and
+    the everyday words of `content/colloquial.yaml`."""
     from pypinyin import Style, pinyin
 
     corpus = chinese_corpus(docs)
@@ -68,7 +71,13 @@ def build_tables(docs: list[Document], synonyms: tuple[tuple[str, ...], ...]) ->
         ch: tuple(dict.fromkeys(r.replace("ü", "v") for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]))
         for ch in characters
     }
-    return Tables(t2s=_traditional_forms(characters), pinyin=readings, synonyms=synonyms, corpus=corpus)
+    return Tables(
+        t2s=_traditional_forms(characters),
+        pinyin=readings,
+        synonyms=synonyms,
+        corpus=corpus,
+        colloquial=dict(colloquial or {}),
+    )
 
 
 def _traditional_forms(characters: list[str]) -> dict[str, str]:

@@ -12,12 +12,29 @@ through both. So the rules are kept simple enough to state and to port:
 * Latin letters: pinyin with or without tones and spaces (caoyuan, cǎo yuán, cao3yuan2)
   matched syllable by syllable against the Chinese text; the loose Latin key of a
   Mongolian word (malchin); and Latin tokens such as 5G as they are.
-* Mongolian script: the loose Latin key (and, live, the shape key) of each word.
+* Mongolian script: the loose Latin key (and, live, the shape key) of each word. A case
+  ending written apart (ᠨᠤᠲᠤᠭ ᠤᠨ, after U+202F or a space) belongs to the word before it
+  and never counts as a word of its own.
+* Mongolian typed in Latin or Cyrillic letters, in today's spelling (temee, belcheer,
+  тэмээ): the loose key, and the consonant outline of `mongolian.sound_key`.
+* Pinyin words are terms of their own, in any order (wenhua luotuo); words that spell a
+  phrase of the text together (cao yuan) stay one term.
+
+Ranking (`find`): a term weighs by how rare it is, w = ((N + 1) / (df + 1)) ** ¼ over the N
+paragraphs of both languages, df of them containing it. Filler and question words (怎么,
+政策, 吗…) and single characters cut from a longer unknown run are weak: a tenth of that
+weight, and a paragraph that matches only weak terms is not a result. Score: 100 × the
+share of the query's weight the paragraph covers, plus per matched term w × (0.1 per
+occurrence up to 3, 0.5 in the lead phrase, 0.5 in the section title, 0.5 for a Mongolian
+word matched by its spelling rather than its outline), plus 20 when the whole
+query occurs as typed. Only square roots, sums and products, so that the browser computes
+the same numbers to the last bit.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,7 +49,21 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN = re.compile(r"[a-z0-9]+")
 TOKEN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:\s+[a-z0-9]+)*|[\u1820-\u1878\u180a-\u180f\u200c\u200d]+"
+    r"|[\u0400-\u04ff]+"
 )
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+#: Words people add to a question that say nothing about its subject. They still match,
+#: with a tenth of their weight, and never make a result on their own.
+_FILLER_WORDS = """
+怎么 怎么样 怎样 如何 怎么办 什么 为什么 有啥 啥 吗 呢 吧 啊 的 了
+是 有 有没有 没有 没 能 能不能 可以 可不可以 会 要 想 去 在 哪
+哪里 哪儿 哪些 多少 几 谁 请问 我 我们 你 他 她 自己 一下 这个
+那个 这 那 和 与 及 或 政策 工作 支持 问题 情况 相关 方面 有关
+怎么弄 办理 申请
+"""
+FILLER = frozenset(_FILLER_WORDS.split())
+WEAK = 0.1  # share of its weight a filler word or a stray single character keeps
+PHRASE_BONUS = 20
 #: Case endings and plural marks written as separate words: on their own they find everything.
 SUFFIX_KEYS = frozenset(
     mongolian.latin_key(mongolian.from_latin(s))
@@ -80,6 +111,12 @@ class Tables:
     pinyin: dict[str, tuple[str, ...]] = field(default_factory=dict)  # character → readings
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of Chinese forms that mean the same
     corpus: str = ""  # all Chinese text, for cutting unknown runs into known pieces
+    colloquial: dict[str, tuple[str, ...]] = field(default_factory=dict)  # everyday word → plan words
+
+    @cached_property
+    def everyday_words(self) -> frozenset[str]:
+        """Words a query is cut around before the rest is cut into pieces of the text."""
+        return frozenset(self.colloquial) | {word for word in FILLER if len(word) > 1}
 
     @cached_property
     def syllables(self) -> frozenset[str]:
@@ -115,6 +152,8 @@ class Term:
     latin: tuple[str, ...] = ()  # Latin tokens such as 5g, compared whole
     mongolian: tuple[str, ...] = ()  # loose Latin keys of Mongolian words
     shapes: tuple[str, ...] = ()  # shape keys (live search only)
+    sounds: tuple[str, ...] = ()  # consonant outlines of words typed in Latin or Cyrillic
+    weak: bool = False  # a filler word or a single character cut from an unknown run
 
 
 def clean_query(query: str) -> str:
@@ -179,51 +218,110 @@ def _synonyms_of(form: str, tables: Tables) -> tuple[str, ...]:
     for group in tables.synonyms:
         if form in group:
             forms += [other for other in group if other not in forms]
+    forms += [word for word in tables.colloquial.get(form, ()) if word not in forms]
     return tuple(forms)
+
+
+def cut_everyday(run: str, tables: Tables) -> list[str]:
+    """A run cut around the everyday words and the filler words of two characters or more it
+    contains (the longest at each place, left to right), the rest cut into pieces of the text
+    (`cut_known`). So 开民宿有政策 never yields the piece 有政策."""
+    words = tables.everyday_words
+    longest = max(map(len, words))
+    pieces, rest, i = [], "", 0
+    while i < len(run):
+        word = next((run[i : i + n] for n in range(min(longest, len(run) - i), 1, -1) if run[i : i + n] in words), None)
+        if word is None:
+            rest += run[i]
+            i += 1
+            continue
+        if rest:
+            pieces += cut_known(rest, tables.corpus)
+            rest = ""
+        pieces.append(word)
+        i += len(word)
+    return pieces + (cut_known(rest, tables.corpus) if rest else [])
 
 
 def parse(query: str, tables: Tables, shapes: bool = True) -> list[Term]:
     """The terms of a query, each with its alternatives."""
     text = clean_query(query)
     terms: list[Term] = []
+    mongolian_words: list[str] = []
     for match in TOKEN.finditer(text):
         token = match.group()
         if HAN.fullmatch(token):
-            run = "".join(tables.t2s.get(ch, ch) for ch in token)
-            known = run in tables.corpus or any(run in group for group in tables.synonyms)
-            pieces = [run] if known else cut_known(run, tables.corpus)
-            if len(pieces) > 1:
-                pieces = [p for p in pieces if len(p) > 1] or pieces
-            terms += [Term(piece, han=_synonyms_of(piece, tables)) for piece in pieces]
+            terms += _han_terms(token, tables)
         elif token[0] in "abcdefghijklmnopqrstuvwxyz0123456789":
             terms += _latin_terms(token, tables)
+        elif CYRILLIC_WORD.fullmatch(token):
+            terms += _typed_mongolian_terms(token)
         else:
-            words = [w for w in mongolian.words(token) if mongolian.latin_key(w)]
-            content = [w for w in words if mongolian.latin_key(w) not in SUFFIX_KEYS] or words
-            terms += [
-                Term(w, mongolian=(mongolian.latin_key(w),), shapes=(mongolian.shape_key(w),) if shapes else ())
-                for w in content
-            ]
+            mongolian_words += [w for w in mongolian.words(token) if mongolian.latin_key(w)]
+    # A case ending goes with the word before it, also when typed as a token of its own.
+    content = [w for w in mongolian_words if mongolian.latin_key(w) not in SUFFIX_KEYS] or mongolian_words
+    by_key: dict[str, list[str]] = {}  # words with one loose key are one term, whatever their shapes
+    for word in content:
+        by_key.setdefault(mongolian.latin_key(word), []).append(word)
+    terms += [
+        Term(
+            same[0],
+            mongolian=(key,),
+            shapes=tuple(dict.fromkeys(mongolian.shape_key(w) for w in same)) if shapes else (),
+        )
+        for key, same in by_key.items()
+    ]
     return _merge_duplicates(terms)
 
 
+def _han_terms(token: str, tables: Tables) -> list[Term]:
+    run = "".join(tables.t2s.get(ch, ch) for ch in token)
+    known = run in tables.corpus or run in tables.colloquial or any(run in group for group in tables.synonyms)
+    pieces = [run] if known else cut_everyday(run, tables)
+    if len(pieces) > 1:
+        pieces = [p for p in pieces if len(p) > 1] or pieces
+    return [
+        Term(piece, han=_synonyms_of(piece, tables), weak=piece in FILLER or (len(piece) == 1 < len(run)))
+        for piece in pieces
+    ]
+
+
+def _typed_mongolian_terms(word: str) -> list[Term]:
+    """A word typed in Cyrillic: its loose key and its consonant outline."""
+    key = mongolian.latin_key(mongolian.typed_latin(word))
+    sound = mongolian.sound_key(key) if len(key) > 2 else ""
+    sound = sound if len(sound) > 1 else ""  # one consonant would find dozens of words
+    return [Term(word, mongolian=(key,), sounds=(sound,) if sound else ())] if len(key) > 1 else []
+
+
 def _latin_terms(phrase: str, tables: Tables) -> list[Term]:
-    """Latin words: joined as one pinyin phrase where they all read as pinyin, else one by one."""
+    """Latin words: one pinyin term where they spell a phrase of the text together, else one
+    term per word (pinyin reading, Latin token, Mongolian keys)."""
     words = phrase.split()
     syllables = tables.syllables
     joined = split_pinyin("".join(words), syllables)
-    if len(words) > 1 and joined and all(split_pinyin(w, syllables) for w in words):
+    if (
+        len(words) > 1
+        and joined
+        and all(split_pinyin(w, syllables) for w in words)
+        and tables.reading_pattern(joined).search(tables.corpus)
+    ):
         return [Term(phrase, pinyin=(joined,), latin=tuple(words))]
     terms = []
     for word in words:
         reading = split_pinyin(word, syllables)
-        key = mongolian.latin_key(word) if word.isalpha() else ""
+        # pinyin of words the text has (caoyuan) is not read as Mongolian as well
+        as_pinyin = bool(reading) and tables.reading_pattern(reading).search(tables.corpus) is not None
+        key = mongolian.latin_key(mongolian.typed_latin(word)) if word.isalpha() and not as_pinyin else ""
+        sound = mongolian.sound_key(key) if len(key) > 2 else ""
+        sound = sound if len(sound) > 1 else ""  # one consonant would find dozens of words
         terms.append(
             Term(
                 word,
                 pinyin=(reading,) if reading else (),
                 latin=(re.sub(r"[^a-z0-9]", "", word),),
                 mongolian=(key,) if len(key) > 1 else (),
+                sounds=(sound,) if sound else (),
             )
         )
     return terms
@@ -232,7 +330,7 @@ def _latin_terms(phrase: str, tables: Tables) -> list[Term]:
 def _merge_duplicates(terms: list[Term]) -> list[Term]:
     seen, unique = set(), []
     for term in terms:
-        key = (term.han, term.pinyin, term.latin, term.mongolian, term.shapes)
+        key = (term.han, term.pinyin, term.latin, term.mongolian, term.shapes, term.sounds)
         if key not in seen and any(key):
             seen.add(key)
             unique.append(term)
@@ -255,6 +353,7 @@ class Document:
     mongolian_keys: tuple[str, ...] = ()
     shape_keys: tuple[str, ...] = ()
     title_keys: tuple[str, ...] = ()
+    sound_keys: tuple[str, ...] = ()
 
 
 def make_document(
@@ -275,6 +374,7 @@ def make_document(
         tuple(mongolian.latin_key(w) for w in words),
         tuple(mongolian.shape_key(w) for w in words),
         tuple(mongolian.latin_key(w) for w in mongolian.words(title or "")),
+        tuple(mongolian.sound_key(mongolian.latin_key(w)) for w in words),
     )
 
 
@@ -303,8 +403,10 @@ def term_spans(term: Term, doc: Document, tables: Tables) -> list[tuple[int, int
     if term.mongolian or term.shapes:
         wanted = [
             i
-            for i, (key, shape) in enumerate(zip(doc.mongolian_keys, doc.shape_keys, strict=True))
-            if any(_key_matches(k, key) for k in term.mongolian) or shape in term.shapes
+            for i, (key, shape, sound) in enumerate(
+                zip(doc.mongolian_keys, doc.shape_keys, doc.sound_keys, strict=True)
+            )
+            if any(_key_matches(k, key) for k in term.mongolian) or shape in term.shapes or sound in term.sounds
         ]
         if wanted:
             positions = [(m.start(), m.end()) for m in mongolian.WORD.finditer(doc.text.replace(mongolian.NNBSP, " "))]
@@ -319,29 +421,43 @@ class Hit:
     spans: tuple[tuple[int, int], ...]
 
 
-def score(terms: list[Term], doc: Document, tables: Tables, cleaned: str) -> Hit | None:
-    """All query words beat some; the lead phrase and the section title count more.
+def find(terms: list[Term], candidates, tables: Tables, cleaned: str, total: int) -> list[Hit]:
+    """The results among `candidates` (every paragraph that may match some term), ranked as
+    the module docstring says; `total` is the number of paragraphs searched."""
+    found = [(doc, [term_spans(term, doc, tables) for term in terms]) for doc in candidates]
+    counts = [sum(1 for _, spans in found if spans[i]) for i in range(len(terms))]
+    # Square roots are exact in every language (IEEE 754), so the browser gets the same weights.
+    weights = [
+        math.sqrt(math.sqrt((total + 1) / (df + 1))) * (WEAK if t.weak else 1.0)
+        for t, df in zip(terms, counts, strict=True)
+    ]
+    hits = [hit for doc, spans in found if (hit := _score(terms, weights, doc, spans, cleaned))]
+    return hits
 
-    `cleaned` is the query after `clean_query`; its exact occurrence counts a little more."""
-    matched, spans, total = 0, [], 0.0
-    for term in terms:
-        found = term_spans(term, doc, tables)
+
+def _score(terms: list[Term], weights: list[float], doc: Document, spans: list, cleaned: str) -> Hit | None:
+    if not any(found and not term.weak for term, found in zip(terms, spans, strict=True)):
+        return None  # only filler words or stray characters: not an answer
+    covered, bonus, marked = 0.0, 0.0, []
+    for term, weight, found in zip(terms, weights, spans, strict=True):
         if not found:
             continue
-        matched += 1
-        spans += found
-        total += 1.0 + 0.1 * min(len(found), 3)
+        marked += found
+        covered += weight
+        extra = 0.1 * min(len(found), 3)
         if any(doc.lead[0] <= start < doc.lead[1] for start, _ in found):
-            total += 0.5
+            extra += 0.5
         if any(form in doc.title for form in term.han) or any(
             _key_matches(k, w) for k in term.mongolian for w in doc.title_keys
         ):
-            total += 0.5
-    if not matched:
-        return None
+            extra += 0.5
+        if term.sounds and any(_key_matches(k, w) for k in term.mongolian for w in doc.mongolian_keys):
+            extra += 0.5  # the spelling itself, not only its consonant outline
+        bonus += weight * extra
+    value = 100 * covered / sum(weights) + bonus
     if len(cleaned) > 1 and cleaned in doc.text.lower():
-        total += 0.5
-    return Hit(doc, round(matched * 10 + total, 3), tuple(sorted(set(spans))))
+        value += PHRASE_BONUS
+    return Hit(doc, value, tuple(sorted(set(marked))))
 
 
 def rank(hits: list[Hit], lang: str) -> list[Hit]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model.plan import Plan
 from ..text import mongolian
 from ..text.localize import chapter_label, section_label
-from .analysis import MAX_QUERY, MAX_SUGGESTED, MIN_PREFIX, SUFFIX_KEYS, Document, Tables
+from .analysis import FILLER, MAX_QUERY, MAX_SUGGESTED, MIN_PREFIX, PHRASE_BONUS, SUFFIX_KEYS, WEAK, Document, Tables
 
 
 def engine_tables() -> dict:
@@ -28,6 +28,11 @@ def engine_tables() -> dict:
         "letters": list(mongolian.LETTERS.values()),
         "marks": mongolian.MARKS,
         "folds": [list(fold) for fold in mongolian.LOOSE_FOLDS],
+        "cyrillic": mongolian.CYRILLIC,
+        "vowels": mongolian.VOWEL_KEYS,
+        "filler": sorted(FILLER),
+        "weak": WEAK,
+        "phrase_bonus": PHRASE_BONUS,
     }
 
 
@@ -42,6 +47,7 @@ def tables_documents(tables: Tables) -> dict[str, dict]:
             "kind": "t2s",
             "t2s": "".join(t + s for t, s in sorted(tables.t2s.items())),
             "synonyms": [list(g) for g in tables.synonyms],
+            "colloquial": {say: list(plan) for say, plan in sorted(tables.colloquial.items())},
         },
         # "cao草曹槽 yuan原园…": syllables and their characters, smaller than a JSON object
         "pinyin": {

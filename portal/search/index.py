@@ -23,7 +23,7 @@ from whoosh import fields, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
-from .analysis import HAN, MIN_PREFIX, Document, Hit, Tables, clean_query, parse, rank, score
+from .analysis import HAN, MIN_PREFIX, Document, Hit, Tables, clean_query, find, parse, rank
 
 
 class _HanTokenizer(Tokenizer):
@@ -90,6 +90,7 @@ def _schema(tables: Tables) -> fields.Schema:
         lat=fields.KEYWORD(lowercase=True),
         mnl=fields.KEYWORD(),
         mns=fields.KEYWORD(),
+        snd=fields.KEYWORD(),
     )
 
 
@@ -121,6 +122,7 @@ class LiveSearch:
                 lat=" ".join(doc.latin_tokens),
                 mnl=" ".join(doc.mongolian_keys),
                 mns=" ".join(doc.shape_keys),
+                snd=" ".join(doc.sound_keys),
             )
         writer.commit()
         self.key_of = {docnum: stored["id"] for docnum, stored in self.searcher.iter_docs()}
@@ -148,6 +150,7 @@ class LiveSearch:
             for key in term.mongolian:
                 alternatives.append(query.Prefix("mnl", key) if len(key) >= MIN_PREFIX else query.Term("mnl", key))
             alternatives += [query.Term("mns", shape) for shape in term.shapes if shape]
+            alternatives += [query.Term("snd", sound) for sound in term.sounds]
         return alternatives
 
     def search(self, text: str, lang: str) -> list[Hit]:
@@ -161,8 +164,5 @@ class LiveSearch:
         candidates: set[int] = set()
         for alternative in self._alternatives(terms):
             candidates.update(self.searcher.docs_for_query(alternative))
-        cleaned = clean_query(text)
-        hits = [
-            hit for docnum in candidates if (hit := score(terms, self.docs[self.key_of[docnum]], self.tables, cleaned))
-        ]
-        return rank(hits, lang)
+        docs = [self.docs[self.key_of[docnum]] for docnum in sorted(candidates)]
+        return rank(find(terms, docs, self.tables, clean_query(text), len(self.docs)), lang)

@@ -206,6 +206,45 @@ def latin_key(word: str) -> str:
     return latin
 
 
+#: Cyrillic Mongolian (as typed in Mongolia) to the Latin letters a Latin keyboard would type.
+CYRILLIC = {
+    "а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j", "з": "z", "и": "i",
+    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ү": "u", "ф": "f", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "",
+    "ы": "i", "ь": "i", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+
+
+def typed_latin(word: str) -> str:
+    """A word typed in Cyrillic or in everyday Latin spelling, as Latin letters for latin_key."""
+    return "".join(CYRILLIC.get(ch, ch) for ch in word.lower()).replace("ts", "c")
+
+
+@lru_cache(maxsize=65536)
+def sound_key(key: str) -> str:
+    """The consonant outline of a loose Latin key, so that modern spellings find written forms.
+
+    Modern Mongolian (and so what people type, in Latin or Cyrillic letters) drops the written
+    γ/g inside words (temege → temee), shortens unstressed vowels (ebesü → övs) and writes
+    long vowels double (belčiγer → belcheer). The outline keeps the consonants (velars as one
+    class, w as b, g only at the start), whether the word starts with a vowel, and drops a
+    final n or g and an initial y before a vowel:
+    temege, temee → dm; belčiγer, belcheer → blcr; daγatqal, daatgal → dl."""
+    k = key.replace("h", "g").replace("w", "b")
+    k = k[:1] + k[1:].replace("g", "")
+    if k[:1] == "y" and k[1:2] in VOWEL_KEYS:
+        k = k[1:]
+    head = "a" if k[:1] and k[:1] in VOWEL_KEYS else ""
+    rest = re.sub(r"[aeiuy]", "", k[1:] if head else k)
+    rest = re.sub(r"(.)\1+", r"\1", rest)
+    if rest[-1:] in ("n", "g"):
+        rest = rest[:-1]
+    return head + rest
+
+
+VOWEL_KEYS = "aeiu"  # the vowels a loose key keeps (o, ö, ü fold to u; ē to e)
+
+
 @lru_cache(maxsize=1)
 def _shaper():
     import mongol_norm

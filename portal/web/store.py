@@ -67,7 +67,8 @@ class Snapshot:
 
     @cached_property
     def tables(self) -> Tables:
-        return build_tables(self.documents, merge_groups(self.synonyms, self.glossary.synonym_groups()))
+        colloquial = {say: entry.plan for entry in self.content.colloquial for say in entry.say}
+        return build_tables(self.documents, merge_groups(self.synonyms, self.glossary.synonym_groups()), colloquial)
 
     @cached_property
     def search(self):

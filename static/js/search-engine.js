@@ -11,7 +11,8 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var HAN_ONLY = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
   var LATIN = /[a-z0-9]+/g;
-  var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:\s+[a-z0-9]+)*|[\u1820-\u1878\u180a-\u180f\u200c\u200d]+/g;
+  var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:\s+[a-z0-9]+)*|[\u1820-\u1878\u180a-\u180f\u200c\u200d]+|[\u0400-\u04ff]+/g;
+  var CYRILLIC_WORD = /^[\u0400-\u04ff]+$/;
   var WORD = /[\u1820-\u1878\u180a-\u180f\u200c\u200d]+/g;
   var MONGOLIAN_LETTER = /[\u1820-\u1878]/;
   var NNBSP = "\u202f";
@@ -19,6 +20,7 @@
   // The constants, letters and folds below come from `/search/tables.js`, which `portal build`
   // writes from portal/text/mongolian.py and portal/search/analysis.py: one source for both.
   var MAX_QUERY = 200, MIN_PREFIX = 4, MAX_SUGGESTED = 12, LETTERS = [], MARKS = {}, FOLDS = [];
+  var CYRILLIC = {}, VOWELS = "aeiu", FILLER = new Set(), WEAK = 0.1, PHRASE_BONUS = 20;
   function useTables(tables) {
     MAX_QUERY = tables.max_query;
     MIN_PREFIX = tables.min_prefix;
@@ -26,6 +28,11 @@
     LETTERS = tables.letters;
     MARKS = tables.marks;
     FOLDS = tables.folds;
+    CYRILLIC = tables.cyrillic;
+    VOWELS = tables.vowels;
+    FILLER = new Set(tables.filler);
+    WEAK = tables.weak;
+    PHRASE_BONUS = tables.phrase_bonus;
   }
 
   function toLatin(text) {
@@ -43,6 +50,21 @@
     latin = latin.replace(/\^\d|[-_~'’\s]/g, "");
     for (var i = 0; i < FOLDS.length; i++) latin = latin.split(FOLDS[i][0]).join(FOLDS[i][1]);
     return latin;
+  }
+  // portal/text/mongolian.py: typed_latin and sound_key.
+  function typedLatin(word) {
+    return Array.from(word.toLowerCase()).map(function (ch) {
+      return Object.prototype.hasOwnProperty.call(CYRILLIC, ch) ? CYRILLIC[ch] : ch;
+    }).join("").split("ts").join("c");
+  }
+  function soundKey(key) {
+    var k = key.split("h").join("g").split("w").join("b");
+    k = k.slice(0, 1) + k.slice(1).split("g").join("");
+    if (k.slice(0, 1) === "y" && k.slice(1, 2) && VOWELS.indexOf(k.slice(1, 2)) >= 0) k = k.slice(1);
+    var head = k.slice(0, 1) && VOWELS.indexOf(k.slice(0, 1)) >= 0 ? "a" : "";
+    var rest = (head ? k.slice(1) : k).replace(/[aeiuy]/g, "").replace(/(.)\1+/g, "$1");
+    if (rest.slice(-1) === "n" || rest.slice(-1) === "g") rest = rest.slice(0, -1);
+    return head + rest;
   }
   function mongolianWords(text) { return text.split(NNBSP).join(" ").match(WORD) || []; }
 
@@ -93,6 +115,7 @@
     this.readAs = {};
     this.syllables = new Set();
     this.synonyms = [];
+    this.colloquial = {};
     this.suffixKeys = new Set(tables.suffix_keys);
     this.docs = [];
     this.titles = {};
@@ -105,6 +128,7 @@
     if (table.kind === "t2s") {
       for (var i = 0; i + 1 < table.t2s.length; i += 2) this.t2s[table.t2s[i]] = table.t2s[i + 1];
       this.synonyms = table.synonyms;
+      this.colloquial = table.colloquial || {};
     } else if (table.kind === "pinyin") {
       table.pinyin.split(" ").forEach(function (entry) {
         var split = entry.search(/[^a-z]/);
@@ -122,6 +146,8 @@
       self.docs.push({ id: row[0], lang: index.lang, chapter: row[1], section: row[2], text: text,
         lead: [row[4], row[5]], title: title, latinTokens: text.toLowerCase().match(LATIN) || [],
         mongolianKeys: mongolianWords(text).map(latinKey), titleKeys: mongolianWords(title).map(latinKey) });
+      var added = self.docs[self.docs.length - 1];
+      added.soundKeys = added.mongolianKeys.map(soundKey);
     });
     // The plan's order: Chinese first, then Mongolian, whichever file arrived first.
     this.docs.sort(function (a, b) { return (a.lang === b.lang) ? 0 : (a.lang === "zh" ? -1 : 1); });
@@ -133,51 +159,99 @@
     this.synonyms.forEach(function (group) {
       if (group.indexOf(form) >= 0) group.forEach(function (other) { if (forms.indexOf(other) < 0) forms.push(other); });
     });
+    if (Object.prototype.hasOwnProperty.call(this.colloquial, form)) {
+      this.colloquial[form].forEach(function (word) { if (forms.indexOf(word) < 0) forms.push(word); });
+    }
     return forms;
   };
+  Engine.prototype.isEveryday = function (piece) { return Object.prototype.hasOwnProperty.call(this.colloquial, piece); };
+  Engine.prototype.cutEveryday = function (run) {
+    var self = this, forms = Object.keys(this.colloquial);
+    FILLER.forEach(function (word) { if (Array.from(word).length > 1 && !self.isEveryday(word)) forms.push(word); });
+    var words = new Set(forms);
+    var longest = Math.max.apply(null, forms.map(function (f) { return Array.from(f).length; }));
+    var chars = Array.from(run), pieces = [], rest = "", i = 0;
+    while (i < chars.length) {
+      var word = null;
+      for (var n = Math.min(longest, chars.length - i); n > 1; n--) {
+        var candidate = chars.slice(i, i + n).join("");
+        if (words.has(candidate)) { word = candidate; break; }
+      }
+      if (word === null) { rest += chars[i]; i += 1; continue; }
+      if (rest) { pieces = pieces.concat(cutKnown(rest, this.corpus)); rest = ""; }
+      pieces.push(word);
+      i += Array.from(word).length;
+    }
+    return rest ? pieces.concat(cutKnown(rest, this.corpus)) : pieces;
+  };
+  function term(fields) {
+    return { han: fields.han || [], pinyin: fields.pinyin || [], latin: fields.latin || [],
+      mongolian: fields.mongolian || [], sounds: fields.sounds || [], weak: !!fields.weak };
+  }
   Engine.prototype.parse = function (query) {
-    var self = this, text = cleanQuery(query), terms = [], match;
+    var self = this, text = cleanQuery(query), terms = [], mongolian = [], match;
     TOKEN.lastIndex = 0;
     while ((match = TOKEN.exec(text))) {
       var token = match[0];
       if (HAN_ONLY.test(token)) {
-        var run = Array.from(token).map(function (ch) { return self.t2s[ch] || ch; }).join("");
-        var known = self.corpus.indexOf(run) >= 0 || self.synonyms.some(function (g) { return g.indexOf(run) >= 0; });
-        var pieces = known ? [run] : cutKnown(run, self.corpus);
-        if (pieces.length > 1) {
-          var long = pieces.filter(function (p) { return p.length > 1; });
-          if (long.length) pieces = long;
-        }
-        pieces.forEach(function (piece) { terms.push({ han: self.synonymsOf(piece), pinyin: [], latin: [], mongolian: [] }); });
+        terms = terms.concat(self.hanTerms(token));
       } else if (/[a-z0-9]/.test(token[0])) {
         terms = terms.concat(self.latinTerms(token));
+      } else if (CYRILLIC_WORD.test(token)) {
+        var key = latinKey(typedLatin(token)), sound = key.length > 2 ? soundKey(key) : "";
+        if (sound.length < 2) sound = "";
+        if (key.length > 1) terms.push(term({ mongolian: [key], sounds: sound ? [sound] : [] }));
       } else {
-        var words = mongolianWords(token).filter(function (w) { return latinKey(w); });
-        var content = words.filter(function (w) { return !self.suffixKeys.has(latinKey(w)); });
-        (content.length ? content : words).forEach(function (w) {
-          terms.push({ han: [], pinyin: [], latin: [], mongolian: [latinKey(w)] });
-        });
+        mongolian = mongolian.concat(mongolianWords(token).filter(function (w) { return latinKey(w); }));
       }
     }
+    // A case ending goes with the word before it, also when typed as a token of its own.
+    var content = mongolian.filter(function (w) { return !self.suffixKeys.has(latinKey(w)); });
+    var keys = [];
+    (content.length ? content : mongolian).forEach(function (w) {
+      if (keys.indexOf(latinKey(w)) < 0) keys.push(latinKey(w));
+    });
+    keys.forEach(function (key) { terms.push(term({ mongolian: [key] })); });
     var seen = {};
     return terms.filter(function (t) {
-      var key = JSON.stringify([t.han, t.pinyin, t.latin, t.mongolian]);
-      var any = t.han.length || t.pinyin.length || t.latin.length || t.mongolian.length;
+      var key = JSON.stringify([t.han, t.pinyin, t.latin, t.mongolian, t.sounds]);
+      var any = t.han.length || t.pinyin.length || t.latin.length || t.mongolian.length || t.sounds.length;
       if (seen[key] || !any) return false;
       seen[key] = true;
       return true;
     });
   };
+  Engine.prototype.hanTerms = function (token) {
+    var self = this;
+    var run = Array.from(token).map(function (ch) { return self.t2s[ch] || ch; }).join("");
+    var known = self.corpus.indexOf(run) >= 0 || self.isEveryday(run) ||
+      self.synonyms.some(function (g) { return g.indexOf(run) >= 0; });
+    var pieces = known ? [run] : self.cutEveryday(run);
+    if (pieces.length > 1) {
+      var long = pieces.filter(function (p) { return p.length > 1; });
+      if (long.length) pieces = long;
+    }
+    return pieces.map(function (piece) {
+      var weak = FILLER.has(piece) || (Array.from(piece).length === 1 && Array.from(run).length > 1);
+      return term({ han: self.synonymsOf(piece), weak: weak });
+    });
+  };
   Engine.prototype.latinTerms = function (phrase) {
     var self = this, words = phrase.split(" ");
     var joined = splitPinyin(words.join(""), this.syllables);
-    if (words.length > 1 && joined && words.every(function (w) { return splitPinyin(w, self.syllables); })) {
-      return [{ han: [], pinyin: [joined], latin: words, mongolian: [] }];
+    if (words.length > 1 && joined && words.every(function (w) { return splitPinyin(w, self.syllables); }) &&
+        new RegExp(this.readingPattern(joined).source, "u").test(this.corpus)) {
+      return [term({ pinyin: [joined], latin: words })];
     }
     return words.map(function (word) {
       var reading = splitPinyin(word, self.syllables);
-      var key = /^[a-z]+$/.test(word) ? latinKey(word) : "";
-      return { han: [], pinyin: reading ? [reading] : [], latin: [word.replace(/[^a-z0-9]/g, "")], mongolian: key.length > 1 ? [key] : [] };
+      // pinyin of words the text has (caoyuan) is not read as Mongolian as well
+      var asPinyin = !!reading && new RegExp(self.readingPattern(reading).source, "u").test(self.corpus);
+      var key = /^[a-z]+$/.test(word) && !asPinyin ? latinKey(typedLatin(word)) : "";
+      var sound = key.length > 2 ? soundKey(key) : "";
+      if (sound.length < 2) sound = "";  // one consonant would find dozens of words
+      return term({ pinyin: reading ? [reading] : [], latin: [word.replace(/[^a-z0-9]/g, "")],
+        mongolian: key.length > 1 ? [key] : [], sounds: sound ? [sound] : [] });
     });
   };
   Engine.prototype.readingPattern = function (reading) {
@@ -214,10 +288,11 @@
         while ((m = re.exec(lowered))) if (m[0] === token) spans.push([m.index, m.index + m[0].length]);
       }
     });
-    if (term.mongolian.length) {
+    if (term.mongolian.length || term.sounds.length) {
       var wanted = [];
       doc.mongolianKeys.forEach(function (key, i) {
-        if (term.mongolian.some(function (k) { return keyMatches(k, key); })) wanted.push(i);
+        if (term.mongolian.some(function (k) { return keyMatches(k, key); }) ||
+            term.sounds.indexOf(doc.soundKeys[i]) >= 0) wanted.push(i);
       });
       if (wanted.length) {
         var positions = [], m2, re2 = new RegExp(WORD.source, "g"), spaced = text.split(NNBSP).join(" ");
@@ -228,29 +303,46 @@
     spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     return spans.filter(function (s, i) { return i === 0 || s[0] !== spans[i - 1][0] || s[1] !== spans[i - 1][1]; });
   };
-  Engine.prototype.score = function (terms, doc, cleaned) {
-    var self = this, matched = 0, spans = [], total = 0;
-    terms.forEach(function (term) {
-      var found = self.termSpans(term, doc);
-      if (!found.length) return;
-      matched += 1;
-      spans = spans.concat(found);
-      total += 1.0 + 0.1 * Math.min(found.length, 3);
-      if (found.some(function (s) { return doc.lead[0] <= s[0] && s[0] < doc.lead[1]; })) total += 0.5;
+  // portal/search/analysis.py: find and _score, operation for operation, so that the scores
+  // are the same to the last bit (square roots, sums and products are exact in IEEE 754).
+  Engine.prototype.score = function (terms, weights, doc, found, cleaned) {
+    if (!terms.some(function (t, i) { return found[i].length && !t.weak; })) return null;
+    var covered = 0, bonus = 0, marked = [], totalWeight = 0;
+    weights.forEach(function (w) { totalWeight += w; });
+    terms.forEach(function (term, i) {
+      var spans = found[i], weight = weights[i];
+      if (!spans.length) return;
+      marked = marked.concat(spans);
+      covered += weight;
+      var extra = 0.1 * Math.min(spans.length, 3);
+      if (spans.some(function (s) { return doc.lead[0] <= s[0] && s[0] < doc.lead[1]; })) extra += 0.5;
       if (term.han.some(function (f) { return doc.title.indexOf(f) >= 0; }) ||
-          term.mongolian.some(function (k) { return doc.titleKeys.some(function (w) { return keyMatches(k, w); }); })) total += 0.5;
+          term.mongolian.some(function (k) { return doc.titleKeys.some(function (w) { return keyMatches(k, w); }); })) extra += 0.5;
+      if (term.sounds.length &&
+          term.mongolian.some(function (k) { return doc.mongolianKeys.some(function (w) { return keyMatches(k, w); }); })) extra += 0.5;
+      bonus += weight * extra;
     });
-    if (!matched) return null;
-    if (Array.from(cleaned).length > 1 && doc.text.toLowerCase().indexOf(cleaned) >= 0) total += 0.5;
-    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-    spans = spans.filter(function (s, i) { return i === 0 || s[0] !== spans[i - 1][0] || s[1] !== spans[i - 1][1]; });
-    return { doc: doc, score: Math.round((matched * 10 + total) * 1000) / 1000, spans: spans };
+    var value = 100 * covered / totalWeight + bonus;
+    if (Array.from(cleaned).length > 1 && doc.text.toLowerCase().indexOf(cleaned) >= 0) value += PHRASE_BONUS;
+    marked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    marked = marked.filter(function (s, i) { return i === 0 || s[0] !== marked[i - 1][0] || s[1] !== marked[i - 1][1]; });
+    return { doc: doc, score: value, spans: marked };
   };
   Engine.prototype.search = function (query, lang) {
     var terms = this.parse(query), cleaned = cleanQuery(query), self = this;
     if (!terms.length) return [];
+    var found = this.docs.map(function (doc) { return terms.map(function (t) { return self.termSpans(t, doc); }); });
+    var total = this.docs.length;
+    var weights = terms.map(function (t, i) {
+      var df = 0;
+      found.forEach(function (spans) { if (spans[i].length) df += 1; });
+      return Math.sqrt(Math.sqrt((total + 1) / (df + 1))) * (t.weak ? WEAK : 1.0);
+    });
     var hits = [];
-    this.docs.forEach(function (doc) { var hit = self.score(terms, doc, cleaned); if (hit) hits.push(hit); });
+    this.docs.forEach(function (doc, d) {
+      var hit = self.score(terms, weights, doc, found[d], cleaned);
+      if (hit) hits.push(hit);
+    });
     return hits.sort(function (a, b) {
       return ((a.doc.lang !== lang) - (b.doc.lang !== lang)) || (b.score - a.score) || (a.doc.order - b.doc.order);
     });

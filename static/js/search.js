@@ -29,10 +29,16 @@
     var template = root.dataset["chapter" + code[0].toUpperCase() + code.slice(1)];
     return template ? template.replace(/(^|\/)0\//, "$1" + number + "/") + "#" + id : null;
   }
-  function render(engine, query) {
+  // `loading`: the other language's index is still on its way, so no results yet is not
+  // "nothing found" but "searching…".
+  function render(engine, query, loading) {
     var cleaned = cleanQuery(query);
     if (!cleaned) { results.innerHTML = ""; help.hidden = false; return; }
     var hits = engine.search(query, lang), html = [];
+    if (!hits.length && loading) {
+      results.innerHTML = '<p class="search-summary">' + escapeHtml(strings.loading) + "</p>";
+      return;
+    }
     html.push('<p class="search-summary">' + escapeHtml(strings.summary.replace("{count}", hits.length).replace("{query}", query)) + "</p>");
     var suggestion = engine.didYouMean(query);
     if (suggestion) {
@@ -58,7 +64,10 @@
     });
     if (group !== null) html.push("</ol></section>");
     if (hits.some(function (h) { return h.doc.lang === "mn"; })) needMongolianFont();
-    if (!hits.length) html.push('<p class="no-results">' + escapeHtml(strings.none) + "</p>");
+    if (!hits.length) {
+      html.push('<p class="no-results">' + escapeHtml(strings.none) + "</p>");
+      html.push(document.getElementById("search-elsewhere").innerHTML);
+    }
     results.innerHTML = html.join("");
     help.hidden = hits.length > 0;
     root.dataset.results = hits.map(function (h) { return h.doc.lang + ":" + h.doc.id; }).join(" ");
@@ -95,12 +104,12 @@
     var engine = new Engine(loaded[0]);
     loaded.slice(2).forEach(function (table) { engine.addTable(table); });
     engine.addIndex(loaded[1]);
-    render(engine, query);
+    render(engine, query, !!theirs);
     if (!theirs) { root.dataset.state = "done"; return; }
     // Then the other language, whose results follow the reader's own.
     return load(theirs, other).then(function (index) {
       engine.addIndex(index);
-      render(engine, query);
+      render(engine, query, false);
       root.dataset.state = "done";
     });
   }).catch(function () {

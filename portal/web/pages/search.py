@@ -47,6 +47,18 @@ def suggestions(limit: int = 24) -> list[str]:
     return picked[:limit] or [group[0] for group in loaded.synonyms][:limit]
 
 
+def related_terms(query: str, limit: int = 8) -> list[str]:
+    """Glossary terms that share two characters in a row with a fruitless query, the ones
+    the plan uses most first: where a question the plan does not answer may still lead."""
+    loaded = current()
+    run = "".join(loaded.tables.t2s.get(ch, ch) for ch in clean_query(query))
+    pairs = {run[i : i + 2] for i in range(len(run) - 1)}
+    occurrences = loaded.occurrences
+    related = [e for e in loaded.glossary.entries if any(pair in form for form in e.zh for pair in pairs)]
+    related.sort(key=lambda e: (-len(occurrences.get(e.id, ())), e.zh[0]))
+    return [e.zh[0] for e in related[:limit]]
+
+
 def results(query: str, lang: str):
     loaded = current()
     return loaded.search.search(query, lang), did_you_mean(query, loaded.tables)
@@ -61,7 +73,7 @@ def _result_item(hit, lang: str) -> dict:
         "section": doc.section,
         "url": link("pages.chapter", lang=doc.lang, number=doc.chapter, _anchor=doc.id),
         "snippet": snippet(hit),
-        "score": hit.score,
+        "score": round(hit.score, 3),
     }
 
 
@@ -108,8 +120,14 @@ def api():
     except ValueError:
         limit = DEFAULT_LIMIT
     g.lang = None  # links in the answer are site-absolute, as the API has no page to be relative to
-    hits, _ = results(query, lang) if clean_query(query) else ([], None)
-    body = {"query": query, "total": len(hits), "results": [_result_item(hit, lang) for hit in hits[:limit]]}
+    hits, suggestion = results(query, lang) if clean_query(query) else ([], None)
+    body = {
+        "query": query,
+        "total": len(hits),
+        "results": [_result_item(hit, lang) for hit in hits[:limit]],
+        # Only when nothing was found: "did you mean", then related glossary terms.
+        "suggestions": [] if hits else list(dict.fromkeys(([suggestion] if suggestion else []) + related_terms(query))),
+    }
     return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
 
 
