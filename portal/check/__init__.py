@@ -18,6 +18,7 @@ from ..model.languages import SOURCE_LANG
 from ..text.terms import TermIndex
 from .glossary import colloquial_findings, figures_findings, glossary_findings
 from .links import link_findings
+from .orthography import orthography_findings
 from .publishing import edition_findings, notice_findings
 from .script import script_findings
 from .translations import chapter_findings, paragraph_findings, term_findings
@@ -66,6 +67,7 @@ def check_loaded(
     if chapter is None:
         findings += glossary_findings(content.glossary, source)
         findings += colloquial_findings(content.colloquial, source, content.synonyms)
+        findings += orthography_findings(content.orthography, content.mongolian_lines)
         findings += figures_findings(content.figures)
         findings += link_findings(plans, content.notices)
         notes += edition_findings(content.editions)

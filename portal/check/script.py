@@ -10,6 +10,13 @@ from ..text.mongolian import MVS, NNBSP
 
 #: Latin letters a Mongolian paragraph may contain: acronyms the Chinese text uses as they are.
 ACRONYMS = frozenset({"5G", "IPV6", "GEP", "SEE", "GAP", "SOP", "G7", "A"})
+#: Latin and Chinese punctuation has Mongolian counterparts (᠂ ᠃ ᠄ ︔ ︖ ︕); between digits
+#: (8.5:44.5:47, 1,000) it belongs to the number and stays.
+FOREIGN_PUNCTUATION = re.compile(r"[,;:!?，；：！？。]")
+#: Letters of the Mongolian block made for foreign words (ᠻ KHA, ᠼ TSA): Inner Mongolian pages
+#: write ᠺ and ᠴ. A loanword that needs one is listed here.
+LOAN_LETTERS = re.compile("[\u183b\u183c]")
+LOANWORDS: frozenset[str] = frozenset()
 #: A run of letters and digits of any script but Mongolian (U+1800–U+18AF).
 FOREIGN_WORD = re.compile(r"[^\W_\u1800-\u18af]+")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -47,6 +54,15 @@ def script_findings(text: str) -> list[str]:
         if word in ACRONYMS or (word.isascii() and word.isdigit()) or HAN.search(word) or CYRILLIC.search(word):
             continue
         found.append(f"{_script_of(word)} {word!r} in Mongolian text (allowed acronyms: {', '.join(sorted(ACRONYMS))})")
+    for mark in FOREIGN_PUNCTUATION.finditer(text):
+        before, after = text[mark.start() - 1 : mark.start()], text[mark.end() : mark.end() + 1]
+        if not (before.isdigit() and after.isdigit()):
+            found.append(f"{mark.group()!r} in Mongolian text: write the Mongolian mark (᠂ ᠃ ᠄ ︔ ︖ ︕)")
+            break
+    for word in re.findall("[\u1820-\u1878\u180a-\u180f]+", text):
+        if LOAN_LETTERS.search(word) and word not in LOANWORDS:
+            found.append(f"{word} uses a letter for foreign words (U+183B ᠻ or U+183C ᠼ): write ᠺ or ᠴ")
+            break
     if BAD_MVS.search(text):
         found.append("U+180E (vowel separator) must be followed by ᠠ or ᠡ")
     if SPACE_BEFORE_MARK.search(text):

@@ -10,6 +10,7 @@ from .editions import Editions
 from .figures import Figures
 from .glossary import Glossary
 from .notices import Notices
+from .orthography import MongolianLine, Spelling
 from .plan import Plan
 
 
@@ -33,3 +34,5 @@ class Content:
     notices: Notices = field(default_factory=lambda: Notices({}))
     ignored: tuple[Path, ...] = ()  # editor lock, backup and swap files, left out
     colloquial: tuple[EverydayWords, ...] = ()  # everyday words → the plan's words, for search
+    orthography: tuple[Spelling, ...] = ()  # Mongolian spellings to write otherwise
+    mongolian_lines: tuple[MongolianLine, ...] = ()  # every published line with Mongolian text

@@ -22,6 +22,7 @@ from .figures import load_figures
 from .files import editor_files
 from .glossary import GLOSSARY_FILES, load_glossary
 from .notices import load_notices
+from .orthography import load_orthography, mongolian_lines
 from .synonyms import load_colloquial, load_synonyms
 
 __all__ = [
@@ -92,6 +93,8 @@ class ContentFolder:
             load_notices(self.path, self.renderer),
             editor_files(self.path),
             load_colloquial(self.path),
+            load_orthography(self.path),
+            mongolian_lines(self.path),
         )
 
 
