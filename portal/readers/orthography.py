@@ -14,7 +14,7 @@ from ..model.orthography import MongolianLine, Spelling
 from ..settings import PROJECT_ROOT
 from ..text.mongolian import MONGOLIAN_LETTERS
 from .files import content_files, read_text
-from .yamlfile import read_yaml
+from .yamlfile import read_yaml_list
 
 ORTHOGRAPHY_FILE = "mn-orthography.yaml"
 CATALOG = PROJECT_ROOT / "translations" / "mn" / "LC_MESSAGES" / "messages.po"
@@ -23,14 +23,8 @@ FIELDS = ("wrong", "right", "match", "note", "source")
 
 def load_orthography(content_dir: Path | str) -> tuple[Spelling, ...]:
     path = Path(content_dir) / ORTHOGRAPHY_FILE
-    if not path.exists():
-        return ()
-    parsed = read_yaml(path)
-    items = parsed.data or []
-    if not isinstance(items, list):
-        raise ContentErrors([ContentError(path, 1, "must be a list of entries with wrong, right, match, note, source")])
     errors, result, seen = [], [], {}
-    for item, line in zip(items, parsed.item_lines(), strict=False):
+    for item, line in read_yaml_list(path, f"entries with {', '.join(FIELDS)}"):
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip() for k in FIELDS):
             errors.append(ContentError(path, line, f"an entry gives {', '.join(FIELDS)}, each as text"))
             continue

@@ -6,19 +6,13 @@ from pathlib import Path
 
 from ..errors import ContentError, ContentErrors
 from ..model.content import EverydayWords
-from .yamlfile import read_yaml
+from .yamlfile import read_yaml_list
 
 
 def load_synonyms(content_dir: Path | str) -> tuple[tuple[str, ...], ...]:
     path = Path(content_dir) / "synonyms.yaml"
-    if not path.exists():
-        return ()
-    parsed = read_yaml(path)
-    groups = parsed.data or []
-    if not isinstance(groups, list):
-        raise ContentErrors([ContentError(path, 1, "must be a list of groups like [低保, 最低生活保障]")])
     errors, seen, result = [], {}, []
-    for group, line in zip(groups, parsed.item_lines(), strict=False):
+    for group, line in read_yaml_list(path, "groups like [低保, 最低生活保障]"):
         if (
             not isinstance(group, list)
             or len(group) < 2
@@ -41,14 +35,8 @@ def load_colloquial(content_dir: Path | str) -> tuple[EverydayWords, ...]:
     """`content/colloquial.yaml`: everyday words and the plan's words they mean. `portal
     check` makes sure the plan uses the plan words and not the everyday ones."""
     path = Path(content_dir) / "colloquial.yaml"
-    if not path.exists():
-        return ()
-    parsed = read_yaml(path)
-    entries = parsed.data or []
-    if not isinstance(entries, list):
-        raise ContentErrors([ContentError(path, 1, "must be a list of entries like {say: [看病], plan: [医疗]}")])
     errors, seen, result = [], {}, []
-    for entry, line in zip(entries, parsed.item_lines(), strict=False):
+    for entry, line in read_yaml_list(path, "entries like {say: [看病], plan: [医疗]}"):
         lists = [entry.get(key) if isinstance(entry, dict) else None for key in ("say", "plan")]
         if not all(isinstance(v, list) and v and all(isinstance(f, str) and f.strip() for f in v) for v in lists):
             errors.append(ContentError(path, line, "an entry gives `say:` and `plan:`, each a list of Chinese words"))

@@ -101,6 +101,18 @@ def read_yaml(path: Path) -> Yaml:
     return parse_yaml(read_text(path), path)
 
 
+def read_yaml_list(path: Path, shape: str) -> list[tuple[object, int]]:
+    """A YAML file that holds one list: its items with their lines. A missing or empty file
+    is an empty list; anything but a list is an error that shows the expected `shape`."""
+    if not path.exists():
+        return []
+    parsed = read_yaml(path)
+    items = parsed.data or []
+    if not isinstance(items, list):
+        raise ContentErrors([ContentError(path, 1, f"must be a list of {shape}")])
+    return list(zip(items, parsed.item_lines(), strict=False))
+
+
 MAX_DEPTH = 16  # nesting levels; content uses at most four, and Python's recursion ends near 1000
 
 

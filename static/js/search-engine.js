@@ -122,6 +122,7 @@
     this.labels = {};
     this.corpus = "";
     this.patterns = {};
+    this.everyday = null;
   }
   Engine.prototype.addTable = function (table) {
     var self = this;
@@ -129,6 +130,7 @@
       for (var i = 0; i + 1 < table.t2s.length; i += 2) this.t2s[table.t2s[i]] = table.t2s[i + 1];
       this.synonyms = table.synonyms;
       this.colloquial = table.colloquial || {};
+      this.everyday = null;  // the words cutEveryday looks for, made again from the new table
     } else if (table.kind === "pinyin") {
       table.pinyin.split(" ").forEach(function (entry) {
         var split = entry.search(/[^a-z]/);
@@ -165,11 +167,17 @@
     return forms;
   };
   Engine.prototype.isEveryday = function (piece) { return Object.prototype.hasOwnProperty.call(this.colloquial, piece); };
+  Engine.prototype.everydayWords = function () {
+    if (!this.everyday) {
+      var self = this, forms = Object.keys(this.colloquial);
+      FILLER.forEach(function (word) { if (Array.from(word).length > 1 && !self.isEveryday(word)) forms.push(word); });
+      this.everyday = { words: new Set(forms),
+        longest: Math.max.apply(null, forms.map(function (f) { return Array.from(f).length; })) };
+    }
+    return this.everyday;
+  };
   Engine.prototype.cutEveryday = function (run) {
-    var self = this, forms = Object.keys(this.colloquial);
-    FILLER.forEach(function (word) { if (Array.from(word).length > 1 && !self.isEveryday(word)) forms.push(word); });
-    var words = new Set(forms);
-    var longest = Math.max.apply(null, forms.map(function (f) { return Array.from(f).length; }));
+    var everyday = this.everydayWords(), words = everyday.words, longest = everyday.longest;
     var chars = Array.from(run), pieces = [], rest = "", i = 0;
     while (i < chars.length) {
       var word = null;
