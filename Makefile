@@ -19,7 +19,7 @@ build: $(STAMP)
 	$(VENV)/bin/portal build
 
 check: $(STAMP)
-	$(VENV)/bin/portal check --allow-missing
+	$(VENV)/bin/portal check
 
 # The browser tests drive Debian's Chromium, the quality gates run linkchecker and the Nu HTML
 # checker (Java); install them (as root, or through sudo) if missing.
@@ -40,7 +40,7 @@ test: system-packages $(STAMP) node_modules/.installed
 	$(VENV)/bin/ruff check portal tests bench
 	$(VENV)/bin/ruff format --check portal tests bench
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/portal check --allow-missing
+	$(VENV)/bin/portal check
 	$(VENV)/bin/python -m pytest
 
 # Re-extract interface strings after editing templates, then translate the new entries.

@@ -210,3 +210,27 @@ def test_a_demonstration_edition_stays_a_side_branch(tmp_path):
     assert [e.name for e in editions.lineage("2023")] == ["2022", "2023"]
     changes = compare(editions.predecessor("2023").plans["zh"], editions.get("2023").plans["zh"])
     assert [(c.kind, c.id) for c in changes] == [("changed", "c12s2p2")]
+
+
+def test_the_list_of_changes_shows_the_changed_words_of_each_paragraph(client):
+    import re
+
+    from portal.text.diff import diff_excerpt
+
+    for lang in ("zh", "mn"):
+        html = client.get(f"/{lang}/changes/").get_data(as_text=True)
+        items = re.findall(r'<li><a href="[^"]*/compare/[^"]*">.*?</li>', html, re.S)
+        assert len(items) >= 3
+        for item in items:
+            assert re.search(r'class="change-excerpt diff".*?<(ins|del)>[^<]+</\1>', item, re.S), item[:300]
+    # One changed number: only the change and a few characters around it, not the paragraph.
+    long = "前文" * 40 + "入园率保持97%以上" + "后文" * 40
+    shown = str(diff_excerpt(long, long.replace("97%", "98%"), "zh"))
+    assert "<del>7</del><ins>8</ins>" in shown and shown.startswith("…") and shown.endswith("…")
+    assert len(re.sub(r"<[^>]+>", "", shown)) < 40
+    # A paragraph added as a whole shows its beginning.
+    added = str(diff_excerpt("", "新" * 200, "zh"))
+    assert added.startswith("<ins>") and added.endswith("…") and len(added) < 80
+    # Mongolian is compared word by word.
+    words = str(diff_excerpt("ᠨᠢᠭᠡ ᠬᠣᠶᠠᠷ ᠭᠤᠷᠪᠠ", "ᠨᠢᠭᠡ ᠳᠥᠷᠪᠡ ᠭᠤᠷᠪᠠ", "mn"))
+    assert "<del>ᠬᠣᠶᠠᠷ</del><ins>ᠳᠥᠷᠪᠡ</ins>" in words

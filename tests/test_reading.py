@@ -53,6 +53,21 @@ def test_offline_reading_after_the_network_is_gone(browser, static_server):
     browser.get(base + "zh/search/index.html?q=%E7%A6%81%E7%89%A7")
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
     assert "禁牧" in browser.find_element(By.ID, "search-results").text
+    # Only Chinese is kept: the links to Mongolian say so, and opening one (or the language
+    # switch) without a network shows the "not kept" page of the kept language, not an error.
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .not-kept"))
+    marked = browser.execute_script(
+        "return [...document.querySelectorAll('#search-results .not-kept')].map(n => n.previousElementSibling.hreflang)"
+    )
+    assert marked and set(marked) == {"mn-Mong"}, marked
+    for page in ("mn/5/index.html", "mn/index.html", "mn/glossary/index.html"):
+        browser.get(base + page)
+        assert browser.find_element(By.TAG_NAME, "h1").text == "本设备未保存此页", page
+        home = browser.find_element(By.CSS_SELECTOR, ".not-kept a")
+        assert home.get_attribute("href") == base + "zh/index.html"
+    browser.get(base + "zh/5/index.html")
+    browser.execute_script("arguments[0].click()", browser.find_element(By.CSS_SELECTOR, ".language-switch a"))
+    wait(browser, lambda b: b.find_element(By.TAG_NAME, "h1").text == "本设备未保存此页")
 
 
 def test_offline_list_matches_the_files_and_updates_replace_changed_ones(built_site, client):
@@ -95,6 +110,30 @@ def test_the_zip_works_from_disk(browser, built_site, tmp_path):
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
     browser.get((site / "zh" / "index.html").as_uri())
     assert visible(browser, "offline-disk")
+
+
+def test_every_link_of_the_unzipped_copy_opens_a_file_it_contains(built_site):
+    import posixpath
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    archive = next((built_site / "download").glob("*.zip"))
+    with zipfile.ZipFile(archive) as z:
+        names = set(z.namelist())
+        pages = [n for n in names if n.endswith(".html")]
+        missing, links = {}, 0
+        for name in pages:
+            html = z.read(name).decode("utf-8")
+            for target in re.findall(r'(?:href|src)="([^"]+)"', html):
+                parts = urlsplit(target)
+                if parts.scheme or target.startswith(("#", "//", "mailto:")):
+                    continue
+                path = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path)))
+                links += 1
+                if path not in names and posixpath.join(path, "index.html") not in names:
+                    missing.setdefault(name, set()).add(target)
+    assert len(pages) > 500 and links > 10_000
+    assert not missing, {page: sorted(found)[:3] for page, found in list(missing.items())[:5]}
 
 
 def test_sheets_for_every_section_with_a_qr_code_that_decodes(browser, built_site, tmp_path):

@@ -110,6 +110,9 @@ def _blocks(lines: list[str], start: int) -> list[tuple[int, list[str]]]:
     return blocks
 
 
+RECORDED_ID = re.compile(r"\{:\s*#(c\d+s\d+p\d+)\b")
+
+
 @dataclass
 class _ChapterReader:
     """The body of one chapter file, block by block; reading goes on after an error."""
@@ -124,6 +127,7 @@ class _ChapterReader:
     title: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
+    unnumbered: list[tuple[int, int]] = field(default_factory=list)  # (line, section) of blocks without an id
 
     def error(self, line: int | None, message: str, ident: str | None = None) -> None:
         self.errors.append(ContentError(self.path, line, message, ident))
@@ -165,7 +169,7 @@ class _ChapterReader:
     def paragraph(self, first: int, block: list[str]) -> None:
         attrs = ATTRS_RE.match(block[-1])
         if not attrs or len(block) < 2:
-            self.error(first, "paragraph without an id: end it with a line like {: #c4s1p3 }")
+            self.unnumbered.append((first, self.current))  # reported by finish(), which knows every id
             return
         ident, extra = parse_attrs(attrs.group(1))
         attr_line = first + len(block) - 1
@@ -202,6 +206,32 @@ class _ChapterReader:
         self.paragraphs.append(
             Paragraph(ident, source, html, text, lead_text, first, self.lang, status, translated_from)
         )
+
+    def finish(self) -> None:
+        """Close the last section, and name for each paragraph without an id the next id that is
+        free in its section, counting the ids used further down the file too."""
+        self.close_section()
+        taken: dict[int, set[int]] = {}
+        for ident in set(self.seen) | (self.recorded_ids() if self.unnumbered else set()):
+            match = PARAGRAPH_ID.match(ident)
+            taken.setdefault(int(match.group(2)), set()).add(int(match.group(3)))
+        for line, section in self.unnumbered:
+            used = taken.setdefault(section, set())
+            free = max(used, default=0) + 1
+            used.add(free)
+            ident = f"c{max(self.number, 0)}s{section}p{free}"
+            self.error(line, f"paragraph without an id: end it with the line {{: #{ident} }} (the next free id here)")
+        self.errors.sort(key=lambda e: e.line or 0)
+
+    def recorded_ids(self) -> set[str]:
+        """The ids this chapter had in the recorded editions: a deleted id is never given again."""
+        editions = self.path.parent.parent / "editions"
+        found = set()
+        for copy in editions.glob(f"*/{self.lang}/{self.path.name}") if editions.is_dir() else ():
+            for ident in RECORDED_ID.findall(read_text(copy)):
+                if PARAGRAPH_ID.match(ident) and int(PARAGRAPH_ID.match(ident).group(1)) == self.number:
+                    found.add(ident)
+        return found
 
     def translation_attrs(self, ident: str, extra: dict, line: int) -> tuple[str | None, str | None]:
         """status= and source= of a translated paragraph; a Chinese paragraph has none."""
@@ -244,7 +274,7 @@ def parse_chapter(
             reader.heading(first, block, heading)
         else:
             reader.paragraph(first, block)
-    reader.close_section()
+    reader.finish()
     if errors or number < 0:
         return None, meta, errors
     sections = [Section(s.chapter, s.number, s.title, s.paragraphs, lang) for s in reader.sections]

@@ -8,6 +8,7 @@ their sizes and hashes are those of the files just written.
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,15 @@ from ..web.pages.offline import ZIP_FOLDER, manifest, zip_name
 from ..web.render import plans
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold, as reproducible builds use
+
+
+ZIP_OFFER = re.compile(rb'<p class="zip-offer">.*?</p>', re.DOTALL)
+
+
+def _in_zip(path: Path) -> bytes:
+    """A file as the zip holds it: pages without the offer to download the zip itself."""
+    data = path.read_bytes()
+    return ZIP_OFFER.sub(b"", data) if path.suffix == ".html" else data
 
 
 def write_manifests_and_zip(app: Flask, site: Path) -> None:
@@ -36,7 +46,7 @@ def write_manifests_and_zip(app: Flask, site: Path) -> None:
                 # for byte, so a rebuild without changes changes no file.
                 member = zipfile.ZipInfo(str(Path("alxa-left-banner-plan") / path.relative_to(site)), ZIP_TIME)
                 member.external_attr = 0o644 << 16
-                archive.writestr(member, path.read_bytes(), zipfile.ZIP_DEFLATED, 6)
+                archive.writestr(member, _in_zip(path), zipfile.ZIP_DEFLATED, 6)
     size = target.stat().st_size
     for lang in languages:
         listing = site / "offline" / f"{lang}.json"

@@ -10,7 +10,11 @@
     for (var i = 1; i < STEPS; i++) root.classList.toggle("text-" + i, saved.size === i);
     root.classList.toggle("contrast", !!saved.contrast);
   }
-  function save() { try { localStorage.setItem(KEY, JSON.stringify(saved)); } catch (e) {} apply(); update(); }
+  function save() {
+    try { localStorage.setItem(KEY, JSON.stringify(saved)); } catch (e) {}
+    apply(); update();
+    window.dispatchEvent(new Event("resize")); // blocks laid out for the old size (fit.js) lay out again
+  }
   function update() {
     var smaller = document.getElementById("text-smaller"), larger = document.getElementById("text-larger");
     var contrast = document.getElementById("contrast-toggle");

@@ -44,14 +44,21 @@
     if (suggestion) {
       html.push('<p class="did-you-mean">' + escapeHtml(strings.didyoumean) + ' <a href="?q=' + encodeURIComponent(suggestion) + '">' + escapeHtml(suggestion) + "</a>?</p>");
     }
-    var group = null;
+    // One group per chapter, in the order of each chapter's best hit (as the live page does).
+    var groups = [], groupOf = {};
     hits.slice(0, 100).forEach(function (hit) {
-      var d = hit.doc, key = d.lang + d.chapter;
-      if (key !== group) {
-        if (group !== null) html.push("</ol></section>");
-        group = key;
-        html.push('<section class="result-group" lang="' + htmlLang[d.lang] + '"><h2>' + escapeHtml(engine.labels[d.lang][d.chapter] || "") + '</h2><ol class="results">');
-      }
+      var key = hit.doc.lang + hit.doc.chapter;
+      if (!groupOf[key]) { groupOf[key] = []; groups.push(groupOf[key]); }
+      groupOf[key].push(hit);
+    });
+    groups.forEach(function (group) {
+      var first = group[0].doc;
+      html.push('<section class="result-group" lang="' + htmlLang[first.lang] + '"><h2>' + escapeHtml(engine.labels[first.lang][first.chapter] || "") + '</h2><ol class="results">');
+      group.forEach(showHit);
+      html.push("</ol></section>");
+    });
+    function showHit(hit) {
+      var d = hit.doc;
       var sectionLabel = d.section ? (engine.labels[d.lang]["c" + d.chapter + "s" + d.section] || "") : "";
       html.push('<li class="result"><a class="result-link" href="' + escapeHtml(chapterUrl(d.lang, d.chapter, d.id)) + '"><span class="pid">' + d.id + "</span> " + escapeHtml(sectionLabel) + "</a>");
       html.push('<p class="snippet">' + snippet(hit) + "</p>");
@@ -61,8 +68,7 @@
         html.push('<a class="counterpart" href="' + escapeHtml(otherUrl) + '" hreflang="' + htmlLang[code] + '">' + escapeHtml(names[code]) + "</a>");
       }
       html.push("</li>");
-    });
-    if (group !== null) html.push("</ol></section>");
+    }
     if (hits.some(function (h) { return h.doc.lang === "mn"; })) needMongolianFont();
     if (!hits.length) {
       html.push('<p class="no-results">' + escapeHtml(strings.none) + "</p>");
@@ -71,6 +77,32 @@
     results.innerHTML = html.join("");
     help.hidden = hits.length > 0;
     root.dataset.results = hits.map(function (h) { return h.doc.lang + ":" + h.doc.id; }).join(" ");
+    markNotKept();
+  }
+
+  // A reader who kept one language for offline reading is told which results are not kept on
+  // this device: without a network they open the "not kept" page instead of the text.
+  function markNotKept() {
+    if (!window.caches || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
+    caches.keys().then(function (names) {
+      var kept = {};
+      names.forEach(function (n) { if (n.indexOf("portal-offline-") === 0) kept[n.slice(15)] = true; });
+      if (!Object.keys(kept).length) return;
+      results.querySelectorAll(".result-group").forEach(function (group) {
+        var code = group.getAttribute("lang") === htmlLang.mn ? "mn" : "zh";
+        group.querySelectorAll(".result").forEach(function (item) {
+          item.querySelectorAll("a.result-link, a.counterpart").forEach(function (a) {
+            var target = a.classList.contains("counterpart") ? (code === "zh" ? "mn" : "zh") : code;
+            if (kept[target] || a.nextElementSibling && a.nextElementSibling.classList.contains("not-kept")) return;
+            var note = document.createElement("span");
+            note.className = "not-kept";
+            note.lang = htmlLang[lang];
+            note.textContent = strings.notkept;
+            a.insertAdjacentElement("afterend", note);
+          });
+        });
+      });
+    }).catch(function () {});
   }
 
   // Index files are scripts that hand their data to portalSearchData(): unlike fetch(),

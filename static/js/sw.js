@@ -95,11 +95,7 @@ function lookup(request) {
 var lastCheck = 0, CHECK_EVERY = 15 * 60 * 1000;
 
 function updateKept() {
-  return caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (n) { return n.indexOf(PREFIX) === 0; }).map(function (n) {
-      return update(n.slice(PREFIX.length));
-    }));
-  });
+  return keptLanguages().then(function (langs) { return Promise.all(langs.map(update)); });
 }
 
 self.addEventListener("fetch", function (event) {
@@ -110,6 +106,27 @@ self.addEventListener("fetch", function (event) {
     event.waitUntil(updateKept());
   }
   event.respondWith(lookup(request).then(function (kept) {
-    return kept || fetch(request);
+    if (kept) return kept;
+    return fetch(request).catch(function (error) {
+      // No network, and the page is not kept (a page of the language not kept, say): the
+      // "not kept on this device" page of a kept language, instead of the browser's error.
+      if (request.mode !== "navigate") throw error;
+      return notKept(request.url).then(function (page) { if (page) return page; throw error; });
+    });
   }));
 });
+
+function notKept(url) {
+  var wanted = (/^(zh|mn)\//.exec(url.slice(SCOPE.length)) || [])[1];
+  return keptLanguages().then(function (langs) {
+    langs.sort(function (a, b) { return (b === wanted) - (a === wanted); });
+    // A redirect, not the page itself: its relative links must resolve from its own address.
+    return langs.length ? Response.redirect(SCOPE + langs[0] + "/offline/index.html", 302) : null;
+  });
+}
+
+function keptLanguages() {
+  return caches.keys().then(function (names) {
+    return names.filter(function (n) { return n.indexOf(PREFIX) === 0; }).map(function (n) { return n.slice(PREFIX.length); });
+  });
+}

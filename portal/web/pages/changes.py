@@ -4,10 +4,11 @@ editions, and the pages of editions other than the current one."""
 from __future__ import annotations
 
 from flask import Blueprint, abort
+from markupsafe import Markup
 
 from ...model.editions import Change, Edition, Editions
 from ...model.languages import SOURCE_LANG
-from ...text.diff import inline_diff
+from ...text.diff import diff_excerpt, inline_diff
 from ...text.localize import chapter_label
 from ..chapters import chapter_page, edition_banner, plan_for
 from ..registry import PageSet, per_language
@@ -72,7 +73,7 @@ def changes(lang: str):
             continue
         by_chapter: dict[int, list[Change]] = {}
         for change in current().changes(before, item):
-            by_chapter.setdefault(change.chapter, []).append(change)
+            by_chapter.setdefault(change.chapter, []).append((change, *_excerpt(change, before, item, lang)))
         listing.append((item, before, sorted(by_chapter.items())))
     return render(
         "changes.html",
@@ -83,6 +84,15 @@ def changes(lang: str):
     )
 
 
+def _texts(change: Change, before: Edition, after: Edition, text_lang: str) -> tuple[str, str, str | None]:
+    """The paragraph's text in `text_lang` before and after ("" where it is not there), and the
+    translation status after."""
+    old_p, new_p = before.plans[text_lang].locate(change.id), after.plans[text_lang].locate(change.id)
+    old_text = old_p[2].text if old_p and old_p[2].status != "missing" else ""
+    new_text = new_p[2].text if new_p and new_p[2].status != "missing" else ""
+    return old_text, new_text, new_p[2].status if new_p and text_lang != SOURCE_LANG else None
+
+
 def _diffs(change: Change, before: Edition, after: Edition, lang: str) -> list:
     """The reader's language first; on a translated page the Chinese diff follows, since the
     Chinese is authoritative and a stale translation may not show the change at all."""
@@ -90,12 +100,20 @@ def _diffs(change: Change, before: Edition, after: Edition, lang: str) -> list:
     for text_lang in dict.fromkeys((lang, SOURCE_LANG)):
         if text_lang not in before.plans or text_lang not in after.plans:
             continue
-        old_p, new_p = before.plans[text_lang].locate(change.id), after.plans[text_lang].locate(change.id)
-        old_text = old_p[2].text if old_p and old_p[2].status != "missing" else ""
-        new_text = new_p[2].text if new_p and new_p[2].status != "missing" else ""
-        status = new_p[2].status if new_p and text_lang != SOURCE_LANG else None
+        old_text, new_text, status = _texts(change, before, after, text_lang)
         diffs.append((inline_diff(old_text, new_text, text_lang), text_lang, status))
     return diffs
+
+
+def _excerpt(change: Change, before: Edition, after: Edition, lang: str) -> tuple[Markup, str]:
+    """The changed words of a paragraph for the list of changes: in the reader's language
+    when both editions have it and it shows the change, else in the Chinese."""
+    for text_lang in dict.fromkeys((lang, SOURCE_LANG)):
+        if text_lang in before.plans and text_lang in after.plans:
+            old_text, new_text, _ = _texts(change, before, after, text_lang)
+            if old_text != new_text:
+                return diff_excerpt(old_text, new_text, text_lang), text_lang
+    return Markup(""), lang
 
 
 @pages.route("/<lang:lang>/compare/<old>/<new>/<int:number>/", each_comparison)

@@ -20,13 +20,19 @@ from flask import Blueprint, Response, current_app
 
 from ...model.languages import SOURCE_LANG
 from ..links import site_path
-from ..registry import OFFLINE_ALL, OFFLINE_LANG, PageSet, once, registry_of
-from ..render import current, plans
+from ..registry import OFFLINE_ALL, OFFLINE_LANG, PageSet, once, per_language, registry_of
+from ..render import current, other_languages, plans, render
 
 bp = Blueprint("offline", __name__)
 pages = PageSet(bp)
 
-STATIC_FILES = ("css/portal.css", "css/mongolian.css", "fonts/NotoSansMongolian-Regular.woff2", "favicon.svg")
+STATIC_FILES = (
+    "css/portal.css",
+    "css/mongolian.css",
+    "fonts/NotoSansMongolian-Regular.woff2",
+    "fonts/NotoSansMongolian-label.woff2",
+    "favicon.svg",
+)
 ZIP_FOLDER = "download"
 
 
@@ -64,6 +70,13 @@ def service_worker():
     """At the site root, so that its scope is the whole site."""
     body = (Path(current_app.static_folder) / "js" / "sw.js").read_bytes()
     return Response(body, mimetype="text/javascript", headers={"Cache-Control": "no-cache"})
+
+
+@pages.route("/<lang:lang>/offline/", per_language)
+def not_kept(lang: str):
+    """What the service worker shows, without a network, for a page that is not kept on this
+    device (a page in a language the reader did not keep): kept with every language's files."""
+    return render("not_kept.html", kept=lang, switch=other_languages(lang, "offline.not_kept"))
 
 
 @bp.route("/offline/<lang:lang>.json")

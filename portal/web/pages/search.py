@@ -82,12 +82,14 @@ def page(lang: str):
     query = request.args.get("q", "")[: MAX_QUERY * 4]
     cleaned = clean_query(query)
     hits, suggestion = results(query, lang) if cleaned else ([], None)
-    groups: list[tuple[int, str, list]] = []
+    # One group per chapter, in the order of each chapter's best hit; hits by score within it.
+    grouped: dict[tuple[str, int], tuple] = {}
     for hit in hits[:MAX_LIMIT]:
-        chapter = plans()[hit.doc.lang].chapter(hit.doc.chapter)
-        if not groups or groups[-1][0] != (hit.doc.lang, hit.doc.chapter):
-            groups.append(((hit.doc.lang, hit.doc.chapter), chapter, []))
-        groups[-1][2].append(hit)
+        key = (hit.doc.lang, hit.doc.chapter)
+        if key not in grouped:
+            grouped[key] = (key, plans()[hit.doc.lang].chapter(hit.doc.chapter), [])
+        grouped[key][2].append(hit)
+    groups = list(grouped.values())
     # A Chinese search page loads the Mongolian font only with Mongolian results: the
     # browser search adds the stylesheet itself when it shows some.
     has_mongolian = language(lang).vertical or any(language(key[0]).vertical for key, _, _ in groups)
