@@ -130,19 +130,11 @@ def build(out: Path | None, site_url: str | None, content_dir: Path | None) -> N
     from .site.build import BuildError
 
     started = time.perf_counter()
-    folder = folder_in_use(content_dir)
-    settings, settings_path = read_settings()
-    if out is None:  # portal.toml's out is relative to portal.toml, like its content
-        out = settings_path.parent / str(settings["out"]) if "out" in settings else Path("build")
-    site_url = site_url or settings.get("site_url")
-    if site_url is None:
-        site_url = LOCAL_URL
-        click.echo(
-            f"warning: no public address given: sitemap.xml, the feeds and the QR codes will point at "
-            f"{LOCAL_URL}. Pass --site-url https://… or set site_url in portal.toml.",
-            err=True,
-        )
-    try:
+    shown = out or "the build folder"  # named in the messages below before portal.toml is read
+    try:  # from here on Ctrl-C cancels cleanly, whatever the build is doing
+        folder = folder_in_use(content_dir)
+        out, site_url = _out_and_site_url(out, site_url)
+        shown = out
         content = load_content(folder)  # read once, for the check and for the pages
         # The check first, the same one `portal check --allow-missing` runs: what fails it stops
         # the build, and its warnings are published with a notice on the page.
@@ -155,12 +147,29 @@ def build(out: Path | None, site_url: str | None, content_dir: Path | None) -> N
     except ContentErrors as exc:
         fail_with(exc)
     except BuildError as exc:
-        click.echo(f"build failed: {exc}; {out} was left as it was.", err=True)
+        click.echo(f"build failed: {exc}; {shown} was left as it was.", err=True)
         sys.exit(1)
     except KeyboardInterrupt:  # Ctrl-C at any moment: the staging folder is gone, out untouched
-        click.echo(f"build cancelled; {out} was left as it was.", err=True)
+        click.echo(f"build cancelled; {shown} was left as it was.", err=True)
         sys.exit(130)
     click.echo(f"built {count} files into {out} in {time.perf_counter() - started:.2f} s")
+
+
+def _out_and_site_url(out: Path | None, site_url: str | None) -> tuple[Path, str]:
+    """The output folder and public address: the options, else portal.toml (whose `out` is
+    relative to itself, like its `content`), else ./build and this machine, with a warning."""
+    settings, settings_path = read_settings()
+    if out is None:
+        out = settings_path.parent / str(settings["out"]) if "out" in settings else Path("build")
+    site_url = site_url or settings.get("site_url")
+    if site_url is None:
+        site_url = LOCAL_URL
+        click.echo(
+            f"warning: no public address given: sitemap.xml, the feeds and the QR codes will point at "
+            f"{LOCAL_URL}. Pass --site-url https://… or set site_url in portal.toml.",
+            err=True,
+        )
+    return out, site_url
 
 
 @main.command()

@@ -15,6 +15,17 @@ from portal import build_site as build
 from portal.staff.importer import import_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Whole-site gates that take minutes: left out of the quick round (-m "not browser and not slow").
+SLOW_MODULES = {"test_quality", "test_nginx", "test_build_faults", "test_hostile_content", "test_hostile"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if {"browser", "phone"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        if item.module.__name__ in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
 SEED = PROJECT_ROOT.parent / "shared" / "seed" / "alxa-left-banner-14th-five-year-plan-2022.txt"
 
 

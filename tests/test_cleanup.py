@@ -25,6 +25,8 @@ def test_space_between_latin_words_is_kept():
 
 
 def test_every_table_entry_maps_ascii_to_full_width():
+    assert len(PUNCTUATION) >= 6
     for ascii_mark, full in PUNCTUATION.items():
         assert ascii_mark.isascii() and not full.isascii()
+        assert clean(f"甲 {ascii_mark} 乙") == f"甲{full}乙", ascii_mark
         assert comparable(f"甲 {ascii_mark} 乙") == comparable(clean(f"甲 {ascii_mark} 乙"))

@@ -75,6 +75,7 @@ def test_idle_and_half_sent_requests_do_not_stall_the_production_server(producti
             sock.close()
 
 
+@pytest.mark.slow  # hundreds of searches from many threads
 def test_concurrent_searches_give_the_same_answers_as_one_at_a_time():
     """The dev server answers from threads: eight at once must not share a searcher."""
     app = create_app({"CONTENT_DIR": str(PROJECT_ROOT / "content"), "WATCH_CONTENT": False})

@@ -197,3 +197,14 @@ def test_a_printed_page_carries_no_site_chrome(phone, built_site, page):
         phone.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert not shown, shown
     assert printed > 200
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_section_contents_box_stands_clear_of_the_first_paragraph(phone, built_site, width):
+    open_page(phone, built_site, "zh/6/index.html", width)
+    gap = phone.execute_script(
+        "const toc = document.querySelector('.chapter-toc').getBoundingClientRect();"
+        "const first = document.querySelector('main .paragraph').getBoundingClientRect();"
+        "return first.top - toc.bottom"
+    )
+    assert gap >= 12, gap

@@ -31,7 +31,7 @@ def test_small_plan_loads_into_the_model():
     [
         ("duplicate-id", 12, "duplicate paragraph id"),
         ("missing-field", 5, "lacks the field 'title'"),
-        ("invalid-field", 2, "'chapter' must be a int"),
+        ("invalid-field", 2, "'chapter' must be a whole number"),
         ("wrong-lang", 5, "lang is 'mn'"),
         ("heading-out-of-order", 13, "expected section c1s2, found c1s3"),
         ("heading-level", 10, "heading level 3 is out of order"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -40,9 +41,12 @@ def keep_offline(browser, base: str) -> str:
     return size
 
 
-def test_offline_reading_after_the_network_is_gone(browser, static_server):
+def test_offline_reading_after_the_network_is_gone(browser, static_server, built_site):
     base, stop = static_server
-    assert "MB" in keep_offline(browser, base)  # the size is shown before anything is stored
+    shown = keep_offline(browser, base)  # the size is shown before anything is stored
+    listed = json.loads((built_site / "offline" / "zh.json").read_text(encoding="utf-8"))["bytes"]
+    number = re.search(r"(\d+(?:\.\d+)?)\s*MB", shown)
+    assert number and abs(float(number.group(1)) - listed / 1_048_576) <= 0.05, (shown, listed)
     stop()  # the web server is gone: from here on only the device answers
     browser.get(base + "zh/5/index.html")
     assert browser.find_element(By.TAG_NAME, "h1").text == "第五章 完善基础设施体系"
@@ -63,7 +67,7 @@ def test_offline_reading_after_the_network_is_gone(browser, static_server):
     for page in ("mn/5/index.html", "mn/index.html", "mn/glossary/index.html"):
         browser.get(base + page)
         assert browser.find_element(By.TAG_NAME, "h1").text == "本设备未保存此页", page
-        home = browser.find_element(By.CSS_SELECTOR, ".not-kept a")
+        home = browser.find_element(By.CSS_SELECTOR, ".not-kept-page a")
         assert home.get_attribute("href") == base + "zh/index.html"
     browser.get(base + "zh/5/index.html")
     browser.execute_script("arguments[0].click()", browser.find_element(By.CSS_SELECTOR, ".language-switch a"))

@@ -124,3 +124,44 @@ def test_a_broken_portal_toml_is_named_with_its_line(toml, line, words, content,
         assert result.exit_code == 1, result.output
         assert f"portal.toml:{line}: settings " in result.output and words in result.output, result.output
         assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        ("chapter: 1\n", "chapter: six\n"),  # a word for a number
+        ("---\nchapter", "--\nchapter"),  # a short fence
+        ("title: 草原保护\n", "title: [草原保护\n"),  # broken YAML
+    ],
+)
+def test_one_front_matter_mistake_is_one_problem(mistake, content):
+    chapter = content / "zh" / "01.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(*mistake, 1), encoding="utf-8")
+    result = run("check", "--content", str(content))
+    problems = [line for line in result.output.splitlines() if re.match(r"\S+\.md:\d+: ", line)]
+    assert result.exit_code == 1 and len(problems) == 1, result.output
+    assert "c-1" not in result.output and "out of order" not in result.output
+
+
+def test_installing_the_package_prints_no_packaging_warnings(tmp_path):
+    import subprocess
+    import sys
+
+    from portal import PROJECT_ROOT
+
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(tmp_path), "."],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    said = built.stdout + built.stderr
+    assert "is absent from the `packages` configuration" not in said
+    assert "SetuptoolsDeprecationWarning" not in said
+    wheel = next(tmp_path.glob("*.whl"))
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "portal/templates/base.html" in names and "portal/web/pages/offline.py" in names

@@ -72,7 +72,8 @@ def _check_front_matter(path: Path, front: FrontMatter, lang: str, errors: list[
         if key not in meta:
             errors.append(ContentError(path, closing, f"front matter lacks the field '{key}'"))
         elif not isinstance(meta[key], kind) or isinstance(meta[key], bool) or meta[key] in ("", None):
-            message = f"front matter field '{key}' must be a {kind.__name__}, not {meta[key]!r}"
+            wanted = {int: "a whole number, like 4", str: "text"}.get(kind, kind.__name__)
+            message = f"front matter field '{key}' must be {wanted}, not {meta[key]!r}"
             errors.append(ContentError(path, front.line(key), message))
     for key in meta:
         if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
