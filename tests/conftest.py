@@ -26,6 +26,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if item.module.__name__ in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
 SEED = PROJECT_ROOT.parent / "shared" / "seed" / "alxa-left-banner-14th-five-year-plan-2022.txt"
 
 
