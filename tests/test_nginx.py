@@ -45,13 +45,13 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def fetch(url: str):
+def fetch(url: str, headers: dict | None = None):
     """(status, headers, body) without following redirects; certificates are not checked."""
     context = ssl.create_default_context()
     context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
     opener = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPSHandler(context=context))
     try:
-        with opener.open(url, timeout=10) as response:
+        with opener.open(urllib.request.Request(url, headers=headers or {}), timeout=10) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
@@ -133,3 +133,13 @@ def test_unknown_paths_get_the_sites_404_page_with_headers(nginx, built_site, wh
     status, headers, body = fetch(base + "/no/such/page/")
     assert status == 404 and body == (built_site / "404.html").read_bytes()
     assert headers["X-Content-Type-Options"] == "nosniff" and headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", ["/zh/4/", "/static/css/portal.css", "/search/zh.js", "/zh/plan.json"])
+def test_the_precompressed_copy_is_sent_as_it_is(nginx, built_site, path):
+    status, headers, body = fetch(f"https://127.0.0.1:{nginx['https']}{path}", {"Accept-Encoding": "gzip"})
+    on_disk = built_site / (path.strip("/") + ("/index.html" if path.endswith("/") else ""))
+    copy = on_disk.with_name(on_disk.name + ".gz")
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    assert body == copy.read_bytes()  # the build's copy, byte for byte: nginx did not compress again
+    assert "Accept-Encoding" in headers.get("Vary", "")

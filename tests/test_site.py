@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import FIXTURES
 from flask import url_for
 
@@ -245,3 +246,74 @@ def test_the_small_fixture_builds_exactly_the_pages_its_content_calls_for(tmp_pa
         assert all((out / lang / name).is_file() for name in data), lang
     for name in ("sitemap.xml", "sw.js", "figures.json", "glossary.json", "places.json", "offline/zh.json"):
         assert (out / name).is_file(), name
+
+
+def test_chapters_and_sections_numbered_100_and_above_build_with_their_labels(tmp_path):
+    from portal.cli import main
+    from portal.text.mongolian import from_latin
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "small", content)
+    sections = "".join(f"## 第{n}节 {{: #c100s{n} }}\n\n段落{n}。\n{{: #c100s{n}p1 }}\n\n" for n in range(1, 103))
+    for lang in ("zh", "mn"):
+        front = f"---\nchapter: 100\ntitle: 第一百章\nedition: '2022'\nlang: {lang}\n---\n\n"
+        (content / lang / "100.md").write_text(front + (sections if lang == "zh" else ""), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", "--content", str(content)]).exit_code == 0
+    out = tmp_path / "build"
+    built = runner.invoke(main, ["build", "--content", str(content), "--out", str(out), "--site-url", "https://a.x"])
+    assert built.exit_code == 0, built.output
+    page = (out / "zh" / "100" / "index.html").read_text(encoding="utf-8")
+    assert "第一百章" in page and "第一百零一节" in page and "第一百零二节" in page and "第九十九节" in page
+    mongolian = (out / "mn" / "100" / "index.html").read_text(encoding="utf-8")
+    assert from_latin("ǰaγuduγar bülüg") in mongolian  # the hundredth chapter
+    # A number no label can say is refused by the check, at its line, and never reaches the build.
+    chapter = content / "zh" / "100.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("chapter: 100", "chapter: 10000"), "utf-8")
+    checked = runner.invoke(main, ["check", "--content", str(content)])
+    assert checked.exit_code == 1 and "100.md:2: structure chapter 10000 is outside 0 to 9999" in checked.output
+
+
+def test_chinese_numerals_of_every_label_read_back():
+    from portal.text.numerals import from_chinese, to_chinese
+
+    written = {
+        1: "一",
+        10: "十",
+        12: "十二",
+        20: "二十",
+        100: "一百",
+        101: "一百零一",
+        110: "一百一十",
+        1010: "一千零一十",
+    }
+    assert {n: to_chinese(n) for n in written} == written
+    assert all(from_chinese(to_chinese(n)) == n for n in range(10_000))
+
+
+def test_every_text_file_has_a_precompressed_copy_that_is_the_same_text(built_site):
+    import gzip
+    import zipfile
+
+    from portal.site.compress import COMPRESSED, SMALLEST
+
+    text = [p for p in built_site.rglob("*") if p.suffix in COMPRESSED and p.stat().st_size >= SMALLEST]
+    assert len(text) > 1000
+    for path in text:
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == path.read_bytes(), path
+    small = [p for p in built_site.rglob("*") if p.suffix in COMPRESSED and p.stat().st_size < SMALLEST]
+    assert all(not p.with_name(p.name + ".gz").exists() for p in small)
+    # The zip and the offline lists carry the files, not their copies.
+    archive = next((built_site / "download").glob("*.zip"))
+    assert not any(name.endswith(".gz") for name in zipfile.ZipFile(archive).namelist())
+    listed = json.loads((built_site / "offline" / "zh.json").read_text(encoding="utf-8"))["files"]
+    assert listed and not any(f["url"].endswith(".gz") for f in listed)
+
+
+def test_the_precompressed_copies_are_the_same_bytes_in_every_build(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    build(first, {"CONTENT_DIR": str(FIXTURES / "small")})
+    build(second, {"CONTENT_DIR": str(FIXTURES / "small")})
+    copies = sorted(p.relative_to(first) for p in first.rglob("*.gz"))
+    assert copies and copies == sorted(p.relative_to(second) for p in second.rglob("*.gz"))
+    assert all((first / c).read_bytes() == (second / c).read_bytes() for c in copies)

@@ -35,6 +35,7 @@ from ..model.languages import CODES, SOURCE_LANG
 from ..model.plan import PARAGRAPH_ID, SECTION_ID, Chapter, Paragraph, Plan, Section, section_id
 from ..text.markdown import InlineRenderer, refused_url_errors
 from ..text.mongolian import MongolianTextError, check_encoding
+from ..text.numerals import LARGEST
 from .files import MAX_PARAGRAPH_CHARS, content_files, read_text
 from .frontmatter import FrontMatter, read_front_matter
 
@@ -75,6 +76,10 @@ def _check_front_matter(path: Path, front: FrontMatter, lang: str, errors: list[
             wanted = {int: "a whole number, like 4", str: "text"}.get(kind, kind.__name__)
             message = f"front matter field '{key}' must be {wanted}, not {meta[key]!r}"
             errors.append(ContentError(path, front.line(key), message))
+    number = meta.get("chapter")
+    if isinstance(number, int) and not isinstance(number, bool) and not 0 <= number <= LARGEST:
+        message = f"chapter {number} is outside 0 to {LARGEST}, the numbers a chapter label can say"
+        errors.append(ContentError(path, front.line("chapter"), message))
     for key in meta:
         if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
             errors.append(ContentError(path, front.line(key), f"unknown front matter field '{key}'"))
@@ -152,6 +157,8 @@ class _ChapterReader:
             self.error(first + 1, "a section heading must be followed by a blank line")
         ident, _ = parse_attrs(ATTRS_RE.match(attrs).group(1)) if attrs else (None, {})
         expected = section_id(self.number, self.current + 1)
+        if self.current + 1 > LARGEST:
+            self.error(first, f"a chapter has at most {LARGEST} sections")
         if not ident:
             self.error(first, f"section heading has no id: end it with {{: #{expected} }}")
         elif ident != expected:

@@ -30,6 +30,7 @@ from flask_frozen import Freezer
 
 from ..errors import ContentErrors
 from ..web.registry import registry_of
+from .compress import precompress
 from .offline import write_manifests_and_zip
 
 FREEZE_TIMEOUT = 1800  # seconds; the whole plan takes a few
@@ -121,6 +122,7 @@ def _fill(app: Flask, staging: Path) -> int:
         if not (staging / "index.html").exists():
             raise BuildError("the frozen site has no index.html")
         write_manifests_and_zip(app, staging)
+        precompress(staging)  # after the zip and the offline lists, which hold no copies
     except (ContentErrors, BuildError, OSError):
         raise
     except Exception as exc:  # a failing page: say which, no traceback

@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 from .mongolian import NNBSP, from_latin
-from .numerals import to_chinese
+from .numerals import LARGEST, to_chinese
 
 # Cardinal and ordinal words, and whether the word takes front-vowel (ü) suffixes.
 _UNITS = {
@@ -50,14 +50,24 @@ def _last_word_is_front(n: int) -> bool:
 
 
 def mongolian_ordinal_words(n: int) -> str:
-    """1 → ᠨᠢᠭᠡᠳᠦᠭᠡᠷ, 12 → ᠠᠷᠪᠠᠨ ᠬᠣᠶᠠᠳᠤᠭᠠᠷ; for chapter and section numbers below 100."""
-    if not 0 < n < 100:
+    """1 → ᠨᠢᠭᠡᠳᠦᠭᠡᠷ, 12 → ᠠᠷᠪᠠᠨ ᠬᠣᠶᠠᠳᠤᠭᠠᠷ, 101 → ᠵᠠᠭᠤᠨ ᠨᠢᠭᠡᠳᠦᠭᠡᠷ: chapter and section
+    numbers up to 9999. Every word is a cardinal but the last, which takes the ordinal form."""
+    if not 0 < n <= LARGEST:
         raise ValueError(f"no ordinal word for {n}")
-    tens, units = divmod(n, 10)
-    if not units:
-        return from_latin(_TENS[tens][1])
-    words = ([_TENS[tens][0]] if tens else []) + [_UNITS[units][1]]
-    return from_latin(" ".join(words))
+    thousands, rest = divmod(n, 1000)
+    hundreds, rest = divmod(rest, 100)
+    tens, units = divmod(rest, 10)
+    words: list[tuple[str, str | None]] = []  # (cardinal, ordinal); a multiplier is never last
+    for count, word in ((thousands, ("mingγan", "mingγaduγar")), (hundreds, ("ǰaγun", "ǰaγuduγar"))):
+        if count:
+            words += [(_UNITS[count][0], None)] if count > 1 else []
+            words.append(word)
+    if tens:
+        words.append(_TENS[tens][:2])
+    if units:
+        words.append(_UNITS[units][:2])
+    spoken = [cardinal for cardinal, _ in words[:-1]] + [words[-1][1]]
+    return from_latin(" ".join(spoken))
 
 
 def mongolian_ordinal(n: int) -> str:

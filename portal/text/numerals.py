@@ -13,20 +13,45 @@ import re
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 _DIGITS = "零一二三四五六七八九"
+_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+#: Chapter and section numbers go up to this; `portal check` refuses larger ones.
+LARGEST = 9999
 
 
 def to_chinese(n: int) -> str:
-    if not 0 <= n < 100:
-        raise ValueError(f"{n} is outside the range of chapter and section numbers")
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    """12 → 十二, 101 → 一百零一, 1010 → 一千零一十: chapter and section labels up to 9999."""
+    if not 0 <= n <= LARGEST:
+        raise ValueError(f"{n} is outside the range of chapter and section numbers (0 to {LARGEST})")
+    if n < 10:
+        return _DIGITS[n]
+    out, rest, gap = "", n, False
+    for value, unit in _UNITS:
+        digit, rest = divmod(rest, value)
+        if digit:
+            if gap:
+                out += "零"  # 一百零一: a skipped place is read as 零, once
+            # 十二 below a hundred; 一百一十 above it
+            out += ("" if digit == 1 and value == 10 and n < 100 else _DIGITS[digit]) + unit
+            gap = False
+        elif out:
+            gap = True
+    return out + (("零" if gap else "") + _DIGITS[rest] if rest else "")
 
 
 def from_chinese(text: str) -> int:
-    if text and all(ch in _DIGITS or ch == "十" for ch in text):
-        for n in range(100):
-            if to_chinese(n) == text:
-                return n
-    raise ValueError(f"not a Chinese numeral below 100: {text!r}")
+    """The number of a Chinese numeral label (十二 → 12, 一百零一 → 101)."""
+    units = {unit: value for value, unit in _UNITS}
+    total, digit = 0, None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS.index(ch)
+        elif ch in units:
+            total += (1 if digit is None else digit) * units[ch]
+            digit = None
+        else:
+            break
+    else:
+        number = total + (digit or 0)
+        if text and to_chinese(number) == text:
+            return number
+    raise ValueError(f"not a Chinese numeral of a chapter or section number: {text!r}")
