@@ -86,7 +86,8 @@
     if (!window.caches || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
     caches.keys().then(function (names) {
       var kept = {};
-      names.forEach(function (n) { if (n.indexOf("portal-offline-") === 0) kept[n.slice(15)] = true; });
+      var prefix = "portal-offline-"; // the cache names of sw.js: prefix + language
+      names.forEach(function (n) { if (n.indexOf(prefix) === 0) kept[n.slice(prefix.length)] = true; });
       if (!Object.keys(kept).length) return;
       results.querySelectorAll(".result-group").forEach(function (group) {
         var code = group.getAttribute("lang") === htmlLang.mn ? "mn" : "zh";
