@@ -25,6 +25,15 @@ def test_every_entry_says_where_its_form_was_confirmed_or_that_it_was_not():
         assert "http" in entry["source"] or "own rendering" in entry["source"], entry
 
 
+def test_every_entry_reads_in_latin_as_the_project_transliterates_it():
+    """The `latin` field is for reading the list: it must be the transliteration of
+    portal/text/mongolian.py, not a spelling of its own."""
+    from portal.text.mongolian import to_latin
+
+    for entry in yaml.safe_load(LIST.read_text(encoding="utf-8")):
+        assert entry["latin"] == f"{to_latin(entry['wrong'])} → {to_latin(entry['right'])}", entry["wrong"]
+
+
 def test_the_published_mongolian_has_none_of_the_listed_forms():
     spellings = load_orthography(PROJECT_ROOT / "content")
     lines = mongolian_lines(PROJECT_ROOT / "content")
