@@ -18,7 +18,8 @@ through both. So the rules are kept simple enough to state and to port:
 * Mongolian typed in Latin or Cyrillic letters, in today's spelling (temee, belcheer,
   тэмээ): the loose key, and the consonant outline of `mongolian.sound_key`.
 * Pinyin words are terms of their own, in any order (wenhua luotuo); words that spell a
-  phrase of the text together (cao yuan) stay one term.
+  phrase of the text together (cao yuan) stay one term. A word the text has no reading for
+  also finds the readings one slip away (`near_readings`).
 
 Ranking (`find`): a term weighs by how rare it is, w = ((N + 1) / (df + 1)) ** ¼ over the N
 paragraphs of both languages, df of them containing it. Filler and question words (怎么,
@@ -33,7 +34,9 @@ the same numbers to the last bit.
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import math
 import re
 import unicodedata
@@ -45,6 +48,8 @@ from ..text import mongolian
 MAX_QUERY = 200  # characters kept from a query; the rest is ignored, never an error
 MIN_PREFIX = 4  # a Mongolian key this long also finds longer words (inflected forms)
 MAX_SUGGESTED = 12  # "did you mean" looks at Chinese queries up to this length
+MIN_NEAR = 5  # a Latin word this long also finds pinyin one slip away
+MAX_NEAR = 3  # readings one slip away that a word keeps
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN = re.compile(r"[a-z0-9]+")
 TOKEN = re.compile(
@@ -132,6 +137,19 @@ class Tables:
         return table
 
     @cached_property
+    def syllable_pairs(self) -> frozenset[str]:
+        """ "cao yuan" for every two neighbouring characters of the text, in each of their readings."""
+        pairs = set()
+        for x, y in itertools.pairwise(self.corpus):
+            for rx in self.pinyin.get(x, ()):
+                pairs.update(f"{rx} {ry}" for ry in self.pinyin.get(y, ()))
+        return frozenset(pairs)
+
+    @cached_property
+    def near_cache(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        return {}
+
+    @cached_property
     def _patterns(self) -> dict[tuple[str, ...], re.Pattern]:
         return {}
 
@@ -184,13 +202,58 @@ def split_pinyin(token: str, syllables: frozenset[str]) -> tuple[str, ...] | Non
     token = re.sub(r"(?<=[a-z])[1-5]", "", token)
     if not token or not token.isalpha() or not syllables:
         return None
-    best: list[tuple[str, ...] | None] = [()] + [None] * len(token)
-    for end in range(1, len(token) + 1):
+    return _splits(token, syllables, [()])[-1]
+
+
+def _splits(token: str, syllables: frozenset[str], known: list) -> list:
+    """best[k], the fewest syllables that spell token[:k] (or None), for every k. `known` is
+    best for a start of the token, which words sharing that start can reuse."""
+    best = known + [None] * (len(token) + 1 - len(known))
+    for end in range(len(known), len(token) + 1):
+        if all(b is None for b in best[max(0, end - 6) : end]):
+            break  # no syllable is longer than 6 letters, so nothing further can be spelt
         for start in range(max(0, end - 6), end):
             piece, before = token[start:end], best[start]
             if before is not None and piece in syllables and (best[end] is None or len(before) + 1 < len(best[end])):
                 best[end] = before + (piece,)
-    return best[-1]
+    return best
+
+
+def near_readings(word: str, tables: Tables) -> tuple[tuple[str, ...], ...]:
+    """Pinyin readings of the text one slip away from `word`: a letter wrong, missing or extra,
+    or two letters swapped (shuangfengtou, roucongron, binzhang). The first letter is taken as
+    typed. The MAX_NEAR readings found most often in the text are kept, ties in alphabetical
+    order. Words shorter than MIN_NEAR letters are left alone: one slip from `mal` or `tuo` is
+    a dozen other syllables."""
+    if len(word) < MIN_NEAR or not word.isalpha() or not word.isascii():
+        return ()
+    if word in tables.near_cache:
+        return tables.near_cache[word]
+    if len(tables.near_cache) >= 4096:
+        tables.near_cache.clear()
+    tables.near_cache[word] = _near_readings(word, tables)
+    return tables.near_cache[word]
+
+
+def _near_readings(word: str, tables: Tables) -> tuple[tuple[str, ...], ...]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    near = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    near |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    near |= {word[:i] + c + word[i + 1 :] for i in range(1, len(word)) for c in letters}
+    near |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in letters}
+    near.discard(word)
+    counted: dict[tuple[str, ...], int] = {}
+    spelt = _splits(word, tables.syllables, [()])
+    for spelling in near:
+        same = next((i for i, (x, y) in enumerate(zip(word, spelling, strict=False)) if x != y), len(spelling))
+        reading = _splits(spelling, tables.syllables, spelt[: min(same, len(word)) + 1])[-1]
+        if not reading or reading in counted:
+            continue
+        # two neighbouring syllables the text never has rule a reading out before any search
+        if all(f"{x} {y}" in tables.syllable_pairs for x, y in itertools.pairwise(reading)):
+            counted[reading] = len(tables.reading_pattern(reading).findall(tables.corpus))
+    ranked = sorted((reading for reading, n in counted.items() if n), key=lambda r: (-counted[r], r))
+    return tuple(ranked[:MAX_NEAR])
 
 
 def cut_known(run: str, corpus: str) -> list[str]:
@@ -312,13 +375,16 @@ def _latin_terms(phrase: str, tables: Tables) -> list[Term]:
         reading = split_pinyin(word, syllables)
         # pinyin of words the text has (caoyuan) is not read as Mongolian as well
         as_pinyin = bool(reading) and tables.reading_pattern(reading).search(tables.corpus) is not None
+        readings = (reading,) if reading else ()
+        if not as_pinyin:
+            readings += near_readings(word, tables)
         key = mongolian.latin_key(mongolian.typed_latin(word)) if word.isalpha() and not as_pinyin else ""
         sound = mongolian.sound_key(key) if len(key) > 2 else ""
         sound = sound if len(sound) > 1 else ""  # one consonant would find dozens of words
         terms.append(
             Term(
                 word,
-                pinyin=(reading,) if reading else (),
+                pinyin=readings,
                 latin=(re.sub(r"[^a-z0-9]", "", word),),
                 mongolian=(key,) if len(key) > 1 else (),
                 sounds=(sound,) if sound else (),
@@ -354,6 +420,40 @@ class Document:
     shape_keys: tuple[str, ...] = ()
     title_keys: tuple[str, ...] = ()
     sound_keys: tuple[str, ...] = ()
+
+    # Word maps made once per paragraph, so that a Mongolian term is looked up, not compared
+    # with every word of every candidate (`LiveSearch` makes them when it builds its index).
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def word_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple(m.span() for m in mongolian.WORD.finditer(self.text.replace(mongolian.NNBSP, " ")))
+
+    @cached_property
+    def words_by(self) -> dict[str, dict[str, tuple[int, ...]]]:
+        """ "key", "shape" and "sound" → that key of a word → the word's places."""
+        maps: dict[str, dict[str, list[int]]] = {"key": {}, "shape": {}, "sound": {}}
+        for kind, keys in (("key", self.mongolian_keys), ("shape", self.shape_keys), ("sound", self.sound_keys)):
+            for i, key in enumerate(keys):
+                maps[kind].setdefault(key, []).append(i)
+        return {kind: {key: tuple(places) for key, places in m.items()} for kind, m in maps.items()}
+
+    @cached_property
+    def sorted_keys(self) -> tuple[str, ...]:
+        return tuple(sorted(self.words_by["key"]))
+
+    def words_keyed(self, key: str) -> list[int]:
+        """Places of the words `key` finds: the same key, or a longer one if `key` is long enough."""
+        if len(key) < MIN_PREFIX:
+            return list(self.words_by["key"].get(key, ()))
+        keys, places = self.sorted_keys, []
+        i = bisect.bisect_left(keys, key)
+        while i < len(keys) and keys[i].startswith(key):
+            places += self.words_by["key"][keys[i]]
+            i += 1
+        return places
 
 
 def make_document(
@@ -396,21 +496,15 @@ def term_spans(term: Term, doc: Document, tables: Tables) -> list[tuple[int, int
             start = doc.text.find(form, start + 1)
     for reading in term.pinyin:
         spans += _pinyin_spans(doc.text, reading, tables)
-    lowered = doc.text.lower()
     for token in term.latin:
         if token and token in doc.latin_tokens:
-            spans += [(m.start(), m.end()) for m in LATIN.finditer(lowered) if m.group() == token]
+            spans += [(m.start(), m.end()) for m in LATIN.finditer(doc.lowered) if m.group() == token]
     if term.mongolian or term.shapes:
-        wanted = [
-            i
-            for i, (key, shape, sound) in enumerate(
-                zip(doc.mongolian_keys, doc.shape_keys, doc.sound_keys, strict=True)
-            )
-            if any(_key_matches(k, key) for k in term.mongolian) or shape in term.shapes or sound in term.sounds
-        ]
-        if wanted:
-            positions = [(m.start(), m.end()) for m in mongolian.WORD.finditer(doc.text.replace(mongolian.NNBSP, " "))]
-            spans += [positions[i] for i in wanted if i < len(positions)]
+        wanted = {i for k in term.mongolian for i in doc.words_keyed(k)}
+        wanted.update(i for shape in term.shapes for i in doc.words_by["shape"].get(shape, ()))
+        wanted.update(i for sound in term.sounds for i in doc.words_by["sound"].get(sound, ()))
+        positions = doc.word_spans
+        spans += [positions[i] for i in wanted if i < len(positions)]
     return sorted(set(spans))
 
 
@@ -451,11 +545,11 @@ def _score(terms: list[Term], weights: list[float], doc: Document, spans: list, 
             _key_matches(k, w) for k in term.mongolian for w in doc.title_keys
         ):
             extra += 0.5
-        if term.sounds and any(_key_matches(k, w) for k in term.mongolian for w in doc.mongolian_keys):
+        if term.sounds and any(doc.words_keyed(k) for k in term.mongolian):
             extra += 0.5  # the spelling itself, not only its consonant outline
         bonus += weight * extra
     value = 100 * covered / sum(weights) + bonus
-    if len(cleaned) > 1 and cleaned in doc.text.lower():
+    if len(cleaned) > 1 and cleaned in doc.lowered:
         value += PHRASE_BONUS
     return Hit(doc, value, tuple(sorted(set(marked))))
 

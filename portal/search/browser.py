@@ -13,7 +13,19 @@ from __future__ import annotations
 from ..model.plan import Plan
 from ..text import mongolian
 from ..text.localize import chapter_label, section_label
-from .analysis import FILLER, MAX_QUERY, MAX_SUGGESTED, MIN_PREFIX, PHRASE_BONUS, SUFFIX_KEYS, WEAK, Document, Tables
+from .analysis import (
+    FILLER,
+    MAX_NEAR,
+    MAX_QUERY,
+    MAX_SUGGESTED,
+    MIN_NEAR,
+    MIN_PREFIX,
+    PHRASE_BONUS,
+    SUFFIX_KEYS,
+    WEAK,
+    Document,
+    Tables,
+)
 
 
 def engine_tables() -> dict:
@@ -25,6 +37,8 @@ def engine_tables() -> dict:
         "max_query": MAX_QUERY,
         "min_prefix": MIN_PREFIX,
         "max_suggested": MAX_SUGGESTED,
+        "min_near": MIN_NEAR,
+        "max_near": MAX_NEAR,
         "letters": list(mongolian.LETTERS.values()),
         "marks": mongolian.MARKS,
         "folds": [list(fold) for fold in mongolian.LOOSE_FOLDS],

@@ -125,6 +125,8 @@ class LiveSearch:
                 snd=" ".join(doc.sound_keys),
             )
         writer.commit()
+        for doc in docs:  # the word maps, made now rather than by the first search
+            doc.sorted_keys, doc.word_spans, doc.lowered  # noqa: B018
         self.key_of = {docnum: stored["id"] for docnum, stored in self.searcher.iter_docs()}
 
     @property

@@ -19,12 +19,14 @@
 
   // The constants, letters and folds below come from `/search/tables.js`, which `portal build`
   // writes from portal/text/mongolian.py and portal/search/analysis.py: one source for both.
-  var MAX_QUERY = 200, MIN_PREFIX = 4, MAX_SUGGESTED = 12, LETTERS = [], MARKS = {}, FOLDS = [];
+  var MAX_QUERY = 200, MIN_PREFIX = 4, MAX_SUGGESTED = 12, MIN_NEAR = 5, MAX_NEAR = 3, LETTERS = [], MARKS = {}, FOLDS = [];
   var CYRILLIC = {}, VOWELS = "aeiu", FILLER = new Set(), WEAK = 0.1, PHRASE_BONUS = 20;
   function useTables(tables) {
     MAX_QUERY = tables.max_query;
     MIN_PREFIX = tables.min_prefix;
     MAX_SUGGESTED = tables.max_suggested;
+    MIN_NEAR = tables.min_near;
+    MAX_NEAR = tables.max_near;
     LETTERS = tables.letters;
     MARKS = tables.marks;
     FOLDS = tables.folds;
@@ -137,6 +139,7 @@
         self.readAs[entry.slice(0, split)] = entry.slice(split);
       });
       this.syllables = new Set(Object.keys(this.readAs));
+      this.pairs = null;
     }
   };
   Engine.prototype.addIndex = function (index) {
@@ -155,6 +158,7 @@
     this.docs.sort(function (a, b) { return (a.lang === b.lang) ? 0 : (a.lang === "zh" ? -1 : 1); });
     this.docs.forEach(function (d, i) { d.order = i; });
     this.corpus = this.docs.filter(function (d) { return d.lang === "zh"; }).map(function (d) { return d.text; }).join("\n");
+    this.pairs = null;
   };
   Engine.prototype.synonymsOf = function (form) {
     var forms = [form];
@@ -255,12 +259,56 @@
       var reading = splitPinyin(word, self.syllables);
       // pinyin of words the text has (caoyuan) is not read as Mongolian as well
       var asPinyin = !!reading && new RegExp(self.readingPattern(reading).source, "u").test(self.corpus);
+      var readings = reading ? [reading] : [];
+      if (!asPinyin) readings = readings.concat(self.nearReadings(word));
       var key = /^[a-z]+$/.test(word) && !asPinyin ? latinKey(typedLatin(word)) : "";
       var sound = key.length > 2 ? soundKey(key) : "";
       if (sound.length < 2) sound = "";  // one consonant would find dozens of words
-      return term({ pinyin: reading ? [reading] : [], latin: [word.replace(/[^a-z0-9]/g, "")],
+      return term({ pinyin: readings, latin: [word.replace(/[^a-z0-9]/g, "")],
         mongolian: key.length > 1 ? [key] : [], sounds: sound ? [sound] : [] });
     });
+  };
+  // portal/search/analysis.py: Tables.syllable_pairs and near_readings.
+  Engine.prototype.syllablePairs = function () {
+    if (!this.pairs) {
+      var self = this, readings = {}, pairs = new Set(), text = Array.from(this.corpus);
+      Object.keys(this.readAs).forEach(function (s) {
+        Array.from(self.readAs[s]).forEach(function (ch) { (readings[ch] = readings[ch] || []).push(s); });
+      });
+      for (var i = 0; i + 1 < text.length; i++) {
+        var xs = readings[text[i]] || [], ys = readings[text[i + 1]] || [];
+        xs.forEach(function (x) { ys.forEach(function (y) { pairs.add(x + " " + y); }); });
+      }
+      this.pairs = pairs;
+    }
+    return this.pairs;
+  };
+  Engine.prototype.nearReadings = function (word) {
+    if (word.length < MIN_NEAR || !/^[a-z]+$/.test(word)) return [];
+    var letters = "abcdefghijklmnopqrstuvwxyz", near = new Set(), i, c;
+    for (i = 1; i < word.length; i++) near.add(word.slice(0, i) + word.slice(i + 1));
+    for (i = 1; i + 1 < word.length; i++) near.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (i = 1; i < word.length; i++) for (c = 0; c < 26; c++) near.add(word.slice(0, i) + letters[c] + word.slice(i + 1));
+    for (i = 1; i <= word.length; i++) for (c = 0; c < 26; c++) near.add(word.slice(0, i) + letters[c] + word.slice(i));
+    near.delete(word);
+    var self = this, pairs = this.syllablePairs(), counted = {}, order = [];
+    Array.from(near).sort().forEach(function (spelling) {
+      var reading = splitPinyin(spelling, self.syllables);
+      if (!reading) return;
+      var key = reading.join(" ");
+      if (Object.prototype.hasOwnProperty.call(counted, key)) return;
+      for (var k = 0; k + 1 < reading.length; k++) if (!pairs.has(reading[k] + " " + reading[k + 1])) return;
+      var pattern = self.readingPattern(reading), n = 0, m;
+      pattern.lastIndex = 0;
+      while ((m = pattern.exec(self.corpus))) { n += 1; pattern.lastIndex = m.index + 1; }
+      counted[key] = n;
+      if (n) order.push(reading);
+    });
+    order.sort(function (a, b) {
+      var ka = a.join(" "), kb = b.join(" ");
+      return (counted[kb] - counted[ka]) || (ka < kb ? -1 : ka > kb ? 1 : 0);
+    });
+    return order.slice(0, MAX_NEAR);
   };
   Engine.prototype.readingPattern = function (reading) {
     var key = reading.join(" ");
