@@ -369,3 +369,17 @@ def test_check_refuses_everyday_words_that_point_nowhere_or_that_the_plan_uses(t
     assert re.search(r"colloquial\.yaml:3: colloquial plan word '医疗保险' does not occur", result.output)
     assert re.search(r"colloquial\.yaml:5: colloquial '禁牧' occurs in the plan", result.output)
     assert "colloquial.yaml:1:" not in result.output
+
+
+def test_the_word_maps_of_a_paragraph_find_what_comparing_every_word_finds(app):
+    """`Document.words_keyed` looks keys up in maps made once; it must give the places that
+    comparing the key with every word gives, for whole keys, prefixes and keys not there."""
+    docs = [d for d in app.extensions["portal.store"].current().documents if d.mongolian_keys]
+    assert docs
+    for doc in docs[::7]:
+        keys = sorted(set(doc.mongolian_keys))
+        asked = keys[::5] + [k[:n] for k in keys[::9] for n in (2, 3, 4, 5)] + ["zzzz", "q"]
+        for key in asked:
+            walked = [i for i, w in enumerate(doc.mongolian_keys) if w == key or (len(key) >= 4 and w.startswith(key))]
+            assert sorted(doc.words_keyed(key)) == walked, (doc.id, key)
+        assert len(doc.word_spans) == len(doc.mongolian_keys)

@@ -50,6 +50,7 @@ MIN_PREFIX = 4  # a Mongolian key this long also finds longer words (inflected f
 MAX_SUGGESTED = 12  # "did you mean" looks at Chinese queries up to this length
 MIN_NEAR = 5  # a Latin word this long also finds pinyin one slip away
 MAX_NEAR = 3  # readings one slip away that a word keeps
+MAX_NEAR_LETTERS = 14  # longer words are phrases typed together, whose slips are not looked for
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN = re.compile(r"[a-z0-9]+")
 TOKEN = re.compile(
@@ -137,13 +138,26 @@ class Tables:
         return table
 
     @cached_property
-    def syllable_pairs(self) -> frozenset[str]:
-        """ "cao yuan" for every two neighbouring characters of the text, in each of their readings."""
-        pairs = set()
-        for x, y in itertools.pairwise(self.corpus):
+    def reading_places(self) -> dict[str, frozenset[int]]:
+        """ "cao" and "cao yuan" → the places in the text where a character (or two neighbouring
+        characters) can be read so: `near_readings` counts a reading from these, not by regex."""
+        places: dict[str, set[int]] = {}
+        for i, (x, y) in enumerate(itertools.pairwise(self.corpus + "\n")):
             for rx in self.pinyin.get(x, ()):
-                pairs.update(f"{rx} {ry}" for ry in self.pinyin.get(y, ()))
-        return frozenset(pairs)
+                places.setdefault(rx, set()).add(i)
+                for ry in self.pinyin.get(y, ()):
+                    places.setdefault(f"{rx} {ry}", set()).add(i)
+        return {key: frozenset(found) for key, found in places.items()}
+
+    def reading_count(self, reading: tuple[str, ...]) -> int:
+        """How often the text can be read as `reading`: what `reading_pattern` finds, counted."""
+        if len(reading) == 1:
+            return len(self.reading_places.get(reading[0], ()))
+        pairs = [self.reading_places.get(f"{x} {y}", frozenset()) for x, y in itertools.pairwise(reading)]
+        anchor = min(range(len(pairs)), key=lambda k: len(pairs[k]))
+        return sum(
+            1 for p in pairs[anchor] if all(p - anchor + k in pairs[k] for k in range(len(pairs)) if k != anchor)
+        )
 
     @cached_property
     def near_cache(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -156,6 +170,8 @@ class Tables:
     def reading_pattern(self, reading: tuple[str, ...]) -> re.Pattern:
         """A regex for a syllable sequence: one character class per syllable."""
         if reading not in self._patterns:
+            if len(self._patterns) >= 4096:  # queries are unbounded; the patterns kept are not
+                self._patterns.clear()
             never = "(?!)"  # a syllable no character of the text has
             parts = [f"[{re.escape(chars)}]" if (chars := self.characters_read_as.get(s)) else never for s in reading]
             self._patterns[reading] = re.compile("(?=(" + "".join(parts) + "))")
@@ -209,13 +225,16 @@ def _splits(token: str, syllables: frozenset[str], known: list) -> list:
     """best[k], the fewest syllables that spell token[:k] (or None), for every k. `known` is
     best for a start of the token, which words sharing that start can reuse."""
     best = known + [None] * (len(token) + 1 - len(known))
+    last = max(k for k, b in enumerate(known) if b is not None)  # the last place spelt so far
     for end in range(len(known), len(token) + 1):
-        if all(b is None for b in best[max(0, end - 6) : end]):
+        if end - last > 6:
             break  # no syllable is longer than 6 letters, so nothing further can be spelt
         for start in range(max(0, end - 6), end):
             piece, before = token[start:end], best[start]
             if before is not None and piece in syllables and (best[end] is None or len(before) + 1 < len(best[end])):
                 best[end] = before + (piece,)
+        if best[end] is not None:
+            last = end
     return best
 
 
@@ -224,8 +243,9 @@ def near_readings(word: str, tables: Tables) -> tuple[tuple[str, ...], ...]:
     or two letters swapped (shuangfengtou, roucongron, binzhang). The first letter is taken as
     typed. The MAX_NEAR readings found most often in the text are kept, ties in alphabetical
     order. Words shorter than MIN_NEAR letters are left alone: one slip from `mal` or `tuo` is
-    a dozen other syllables."""
-    if len(word) < MIN_NEAR or not word.isalpha() or not word.isascii():
+    a dozen other syllables. So are words longer than MAX_NEAR_LETTERS, whole phrases typed
+    together, where the slips to try run into the thousands."""
+    if not MIN_NEAR <= len(word) <= MAX_NEAR_LETTERS or not word.isalpha() or not word.isascii():
         return ()
     if word in tables.near_cache:
         return tables.near_cache[word]
@@ -249,9 +269,7 @@ def _near_readings(word: str, tables: Tables) -> tuple[tuple[str, ...], ...]:
         reading = _splits(spelling, tables.syllables, spelt[: min(same, len(word)) + 1])[-1]
         if not reading or reading in counted:
             continue
-        # two neighbouring syllables the text never has rule a reading out before any search
-        if all(f"{x} {y}" in tables.syllable_pairs for x, y in itertools.pairwise(reading)):
-            counted[reading] = len(tables.reading_pattern(reading).findall(tables.corpus))
+        counted[reading] = tables.reading_count(reading)
     ranked = sorted((reading for reading, n in counted.items() if n), key=lambda r: (-counted[r], r))
     return tuple(ranked[:MAX_NEAR])
 

@@ -16,6 +16,7 @@ from ..text.localize import chapter_label, section_label
 from .analysis import (
     FILLER,
     MAX_NEAR,
+    MAX_NEAR_LETTERS,
     MAX_QUERY,
     MAX_SUGGESTED,
     MIN_NEAR,
@@ -39,6 +40,7 @@ def engine_tables() -> dict:
         "max_suggested": MAX_SUGGESTED,
         "min_near": MIN_NEAR,
         "max_near": MAX_NEAR,
+        "max_near_letters": MAX_NEAR_LETTERS,
         "letters": list(mongolian.LETTERS.values()),
         "marks": mongolian.MARKS,
         "folds": [list(fold) for fold in mongolian.LOOSE_FOLDS],

@@ -125,6 +125,7 @@ class LiveSearch:
                 snd=" ".join(doc.sound_keys),
             )
         writer.commit()
+        tables.reading_places  # noqa: B018  (for pinyin one slip away; made now, not by a search)
         for doc in docs:  # the word maps, made now rather than by the first search
             doc.sorted_keys, doc.word_spans, doc.lowered  # noqa: B018
         self.key_of = {docnum: stored["id"] for docnum, stored in self.searcher.iter_docs()}

@@ -19,7 +19,7 @@
 
   // The constants, letters and folds below come from `/search/tables.js`, which `portal build`
   // writes from portal/text/mongolian.py and portal/search/analysis.py: one source for both.
-  var MAX_QUERY = 200, MIN_PREFIX = 4, MAX_SUGGESTED = 12, MIN_NEAR = 5, MAX_NEAR = 3, LETTERS = [], MARKS = {}, FOLDS = [];
+  var MAX_QUERY = 200, MIN_PREFIX = 4, MAX_SUGGESTED = 12, MIN_NEAR = 5, MAX_NEAR = 3, MAX_NEAR_LETTERS = 14, LETTERS = [], MARKS = {}, FOLDS = [];
   var CYRILLIC = {}, VOWELS = "aeiu", FILLER = new Set(), WEAK = 0.1, PHRASE_BONUS = 20;
   function useTables(tables) {
     MAX_QUERY = tables.max_query;
@@ -27,6 +27,7 @@
     MAX_SUGGESTED = tables.max_suggested;
     MIN_NEAR = tables.min_near;
     MAX_NEAR = tables.max_near;
+    MAX_NEAR_LETTERS = tables.max_near_letters;
     LETTERS = tables.letters;
     MARKS = tables.marks;
     FOLDS = tables.folds;
@@ -284,7 +285,7 @@
     return this.pairs;
   };
   Engine.prototype.nearReadings = function (word) {
-    if (word.length < MIN_NEAR || !/^[a-z]+$/.test(word)) return [];
+    if (word.length < MIN_NEAR || word.length > MAX_NEAR_LETTERS || !/^[a-z]+$/.test(word)) return [];
     var letters = "abcdefghijklmnopqrstuvwxyz", near = new Set(), i, c;
     for (i = 1; i < word.length; i++) near.add(word.slice(0, i) + word.slice(i + 1));
     for (i = 1; i + 1 < word.length; i++) near.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
