@@ -3,6 +3,10 @@ the Mongolian web font separately, with the pages that load it.
 
 Run:  .venv/bin/python bench/weight.py
 Targets (issue "Quality gates"): ≤ 25 kB per page; the font ≤ 60 kB, only on Mongolian pages.
+
+It also prints the build's precompressed copies: the total of the `.gz` and `.br` files beside
+the text files, and, as the reference that chose Brotli's quality, the same files compressed at
+the strongest quality (11), with the time each takes.
 """
 
 from __future__ import annotations
@@ -11,12 +15,16 @@ import gzip
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
+
+import brotli
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from portal import build_site as build  # noqa: E402
+from portal.site.compress import BROTLI_QUALITY, worth_compressing  # noqa: E402
 
 PAGE_TYPES = {
     "language chooser": "index.html",
@@ -87,6 +95,28 @@ def main() -> None:
             " linked only where the page shows Mongolian"
         )
         print("pages over 25 kB:", ", ".join(over) if over else "none")
+        copies(site)
+
+
+def copies(site: Path) -> None:
+    """The build's compressed copies beside Brotli at its strongest, on the same files."""
+    texts = [p.read_bytes() for p in sorted(site.rglob("*")) if worth_compressing(p)]
+    plain = sum(len(t) for t in texts)
+    built = {s: sum(p.stat().st_size for p in site.rglob(f"*{s}")) for s in (".gz", ".br")}
+    timed = {}
+    for name, squeeze in (
+        ("gzip 9", lambda t: gzip.compress(t, 9, mtime=0)),
+        (f"brotli {BROTLI_QUALITY}", lambda t: brotli.compress(t, quality=BROTLI_QUALITY)),
+        ("brotli 11", lambda t: brotli.compress(t, quality=11)),
+    ):
+        started = time.perf_counter()
+        size = sum(len(squeeze(t)) for t in texts)
+        timed[name] = (size, time.perf_counter() - started)
+    print(f"\nprecompressed copies of {len(texts)} text files ({plain / 1e6:.1f} MB plain):")
+    print(f"  in the build: .gz {built['.gz'] / 1e6:.2f} MB, .br {built['.br'] / 1e6:.2f} MB")
+    for name, (size, seconds) in timed.items():
+        share = size / timed["gzip 9"][0]
+        print(f"  {name:10} {size / 1e6:6.2f} MB  {share:5.0%} of gzip  {seconds:6.2f} s on one core")
 
 
 if __name__ == "__main__":

@@ -291,29 +291,38 @@ def test_chinese_numerals_of_every_label_read_back():
     assert all(from_chinese(to_chinese(n)) == n for n in range(10_000))
 
 
-def test_every_text_file_has_a_precompressed_copy_that_is_the_same_text(built_site):
+def test_every_text_file_has_precompressed_copies_that_are_the_same_text(built_site):
     import gzip
     import zipfile
 
-    from portal.site.compress import COMPRESSED, SMALLEST
+    import brotli
 
-    text = [p for p in built_site.rglob("*") if p.suffix in COMPRESSED and p.stat().st_size >= SMALLEST]
+    text = [p for p in built_site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.stat().st_size >= 1024]
     assert len(text) > 1000
     for path in text:
         assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == path.read_bytes(), path
-    small = [p for p in built_site.rglob("*") if p.suffix in COMPRESSED and p.stat().st_size < SMALLEST]
-    assert all(not p.with_name(p.name + ".gz").exists() for p in small)
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == path.read_bytes(), path
+    # the offline lists are written after the pages, and their copies are of their final text
+    assert {"offline/zh.json", "offline/mn.json"} <= {str(p.relative_to(built_site)) for p in text}
+    small = [p for p in built_site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.stat().st_size < 1024]
+    assert small and not any(p.with_name(p.name + c).exists() for p in small for c in (".gz", ".br"))
+    copies = [p for p in built_site.rglob("*") if p.suffix in (".gz", ".br")]
+    assert len(copies) == 2 * len(text)  # no copy of a copy, of the zip, or of an image
     # The zip and the offline lists carry the files, not their copies.
     archive = next((built_site / "download").glob("*.zip"))
-    assert not any(name.endswith(".gz") for name in zipfile.ZipFile(archive).namelist())
+    assert not any(name.endswith((".gz", ".br")) for name in zipfile.ZipFile(archive).namelist())
     listed = json.loads((built_site / "offline" / "zh.json").read_text(encoding="utf-8"))["files"]
-    assert listed and not any(f["url"].endswith(".gz") for f in listed)
+    assert listed and not any(f["url"].endswith((".gz", ".br")) for f in listed)
+
+
+# Written out, not taken from portal.site.compress: the kinds of file a web server sends as text.
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".csv", ".txt"}
 
 
 def test_the_precompressed_copies_are_the_same_bytes_in_every_build(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     build(first, {"CONTENT_DIR": str(FIXTURES / "small")})
     build(second, {"CONTENT_DIR": str(FIXTURES / "small")})
-    copies = sorted(p.relative_to(first) for p in first.rglob("*.gz"))
-    assert copies and copies == sorted(p.relative_to(second) for p in second.rglob("*.gz"))
+    copies = sorted(p.relative_to(first) for p in first.rglob("*") if p.suffix in (".gz", ".br"))
+    assert copies and copies == sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in (".gz", ".br"))
     assert all((first / c).read_bytes() == (second / c).read_bytes() for c in copies)

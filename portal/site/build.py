@@ -6,9 +6,10 @@ full or read-only disk, Ctrl-C or kill -9 therefore leave the previously publish
 exactly as it was. A lock file beside the output keeps two builds from overlapping, and a
 build removes the staging folders that killed builds left behind.
 
-Pages are rendered by one process per processor core: the loaded content is shared by
-forking, and each process freezes every n-th page. Pages do not depend on each other, so
-the output is the same as from one process.
+Pages are rendered by one process per processor core: the loaded content, and what the pages
+derive from it (search tables, term indexes), are made once and shared by forking, and each
+process freezes every n-th page and compresses what it wrote. Pages do not depend on each
+other, so the output is the same as from one process.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def freeze_into(app: Flask, destination: Path, workers: int | None = None) -> in
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return _freeze_share(app, destination, 0, 1)
+    app.extensions["portal.store"].current().prepare()  # once here, not once in every process
     global _forked
     _forked = (app, destination, workers)  # what the forked processes inherit
     try:
@@ -91,8 +93,9 @@ def _freeze_share(app: Flask, destination: Path, share: int, workers: int) -> in
         # Frozen-Flask warns when the mimetype guessed from a file name differs from the
         # response's; every route here ends in '/' or a real extension, so that is noise.
         warnings.simplefilter("ignore")
-        urls = freezer.freeze()
-    return len(urls)
+        written = [destination / page.path for page in freezer.freeze_yield()]
+    precompress(written)
+    return len(written)
 
 
 def build(out: Path | str, app: Flask) -> int:
@@ -121,8 +124,7 @@ def _fill(app: Flask, staging: Path) -> int:
         count = freeze_into(app, staging)
         if not (staging / "index.html").exists():
             raise BuildError("the frozen site has no index.html")
-        write_manifests_and_zip(app, staging)
-        precompress(staging)  # after the zip and the offline lists, which hold no copies
+        precompress(write_manifests_and_zip(app, staging))  # the pages have their copies already
     except (ContentErrors, BuildError, OSError):
         raise
     except Exception as exc:  # a failing page: say which, no traceback

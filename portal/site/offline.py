@@ -16,6 +16,7 @@ from flask import Flask
 
 from ..web.pages.offline import ZIP_FOLDER, manifest, zip_name
 from ..web.render import plans
+from .compress import is_copy
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold, as reproducible builds use
 
@@ -29,7 +30,8 @@ def _in_zip(path: Path) -> bytes:
     return ZIP_OFFER.sub(b"", data) if path.suffix == ".html" else data
 
 
-def write_manifests_and_zip(app: Flask, site: Path) -> None:
+def write_manifests_and_zip(app: Flask, site: Path) -> list[Path]:
+    """Write the offline lists and the zip; returns the lists written."""
     with app.test_request_context():
         name, languages = zip_name(), list(plans())
         for lang in languages:
@@ -41,15 +43,16 @@ def write_manifests_and_zip(app: Flask, site: Path) -> None:
     target.parent.mkdir(exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(site.rglob("*")):
-            if path.is_file() and path.parent != target.parent:
+            if path.is_file() and path.parent != target.parent and not is_copy(path):
                 # A fixed time stamp and mode: the same site always gives the same zip, byte
                 # for byte, so a rebuild without changes changes no file.
                 member = zipfile.ZipInfo(str(Path("alxa-left-banner-plan") / path.relative_to(site)), ZIP_TIME)
                 member.external_attr = 0o644 << 16
                 archive.writestr(member, _in_zip(path), zipfile.ZIP_DEFLATED, 6)
     size = target.stat().st_size
-    for lang in languages:
-        listing = site / "offline" / f"{lang}.json"
+    listings = [site / "offline" / f"{lang}.json" for lang in languages]
+    for listing in listings:
         data = json.loads(listing.read_text(encoding="utf-8"))
         data["zip"]["bytes"] = size
         listing.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return listings

@@ -60,6 +60,12 @@ class Snapshot:
                     self._made[key] = make()
         return self._made[key]
 
+    def prepare(self) -> None:
+        """Make the products most pages share now, before the build forks its processes,
+        so that each process inherits them instead of making them again."""
+        for product in ("tables", "entries", "terms", "occurrences"):
+            getattr(self, product)
+
     @cached_property
     def documents(self) -> list[Document]:
         """The paragraphs as search sees them."""

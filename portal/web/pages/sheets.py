@@ -7,6 +7,7 @@ address given to `portal build --site-url`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import segno
@@ -36,6 +37,7 @@ def placeholder_address() -> bool:
     return urlsplit(current_app.config["SITE_URL"]).hostname in ("127.0.0.1", "localhost", None)
 
 
+@lru_cache(maxsize=4096)  # the sheet of each language draws the codes of both: draw each once
 def qr_svg(url: str, label: str) -> Markup:
     svg = segno.make(url, error="m").svg_inline(scale=4, border=4, dark="#000", light="#fff", omitsize=True)
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1))
