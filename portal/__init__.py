@@ -57,10 +57,12 @@ def check_content(
     return check_loaded(content, languages, chapter, allow_missing, strict)
 
 
-def build_site(out: Path | str, config: dict | None = None, content=None) -> int:
-    """Freeze the portal of `config`'s content folder into `out`; returns the number of files.
+def build_site(out: Path | str, config: dict | None = None, content=None, full: bool = False, sources=None) -> int:
+    """Freeze the portal of `config`'s content folder into `out`; returns the number of files
+    (with `.kept`: how many the previous build gave unchanged; `full` renders every one).
+    `sources` is recorded for `portal build`'s no-change answer (portal.site.sources).
     Raises ContentErrors or BuildError, and `out` is then untouched."""
     from .site.build import build
 
     app = create_app({**(config or {}), "WATCH_CONTENT": False}, content)  # loads and validates all content first
-    return build(out, app)
+    return build(out, app, full, sources)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .errors import ContentErrors
+from .errors import BuildError, ContentErrors
 from .model.languages import CODES, SOURCE_LANG, TRANSLATIONS
 from .settings import SettingsError, content_folder, read_settings, site_url_problem
 
@@ -120,14 +120,14 @@ def serve(host: str, port: int, production: bool, workers: int, content_dir: Pat
     callback=_site_url,
     help="Public address, for sitemap.xml, the feeds and the QR codes [default: portal.toml's site_url].",
 )
+@click.option("--full", is_flag=True, help="Render every page, keeping nothing from the previous build.")
 @content_option
-def build(out: Path | None, site_url: str | None, content_dir: Path | None) -> None:
-    """Freeze the whole site into OUT; on any error the previous OUT is left untouched."""
+def build(out: Path | None, site_url: str | None, full: bool, content_dir: Path | None) -> None:
+    """Freeze the whole site into OUT; on any error the previous OUT is left untouched. Pages
+    whose inputs did not change since the last build are kept from it (--full renders all)."""
     import time
 
-    from . import build_site, load_content
-    from .check import check_loaded
-    from .site.build import BuildError
+    from .site.sources import sources_key, unchanged_build
 
     started = time.perf_counter()
     shown = out or "the build folder"  # named in the messages below before portal.toml is read
@@ -135,6 +135,18 @@ def build(out: Path | None, site_url: str | None, content_dir: Path | None) -> N
         folder = folder_in_use(content_dir)
         out, site_url = _out_and_site_url(out, site_url)
         shown = out
+        key = sources_key(folder, site_url)  # before anything is read: an edit after this is seen next time
+        if not full and key and (previous := unchanged_build(out, key)):
+            for note in previous["notes"]:
+                click.echo(f"warning: {note}", err=True)
+            click.echo(
+                f"nothing changed since the last build: the {len(previous['tree'])} files in {out} are current "
+                f"({time.perf_counter() - started:.2f} s)"
+            )
+            return
+        from . import build_site, load_content
+        from .check import check_loaded
+
         content = load_content(folder)  # read once, for the check and for the pages
         # The check first, the same one `portal check --allow-missing` runs: what fails it stops
         # the build, and its warnings are published with a notice on the page.
@@ -143,7 +155,8 @@ def build(out: Path | None, site_url: str | None, content_dir: Path | None) -> N
             click.echo(f"warning: {note}", err=True)
         if report.findings:
             raise ContentErrors(report.findings)
-        count = build_site(out, {"CONTENT_DIR": str(folder), "SITE_URL": site_url}, content)
+        sources = {"sources": key, "notes": [str(note) for note in report.notes]}
+        count = build_site(out, {"CONTENT_DIR": str(folder), "SITE_URL": site_url}, content, full, sources)
     except ContentErrors as exc:
         fail_with(exc)
     except BuildError as exc:
@@ -152,7 +165,8 @@ def build(out: Path | None, site_url: str | None, content_dir: Path | None) -> N
     except KeyboardInterrupt:  # Ctrl-C at any moment: the staging folder is gone, out untouched
         click.echo(f"build cancelled; {shown} was left as it was.", err=True)
         sys.exit(130)
-    click.echo(f"built {count} files into {out} in {time.perf_counter() - started:.2f} s")
+    kept = f", {count.kept} of them unchanged since the last build" if getattr(count, "kept", 0) else ""
+    click.echo(f"built {count} files into {out}{kept} in {time.perf_counter() - started:.2f} s")
 
 
 def _out_and_site_url(out: Path | None, site_url: str | None) -> tuple[Path, str]:

@@ -49,3 +49,9 @@ class ContentErrors(Exception):
     def __init__(self, errors: list[ContentError]):
         self.errors = list(errors)
         super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class BuildError(Exception):
+    """A build that could not be made (a failing page, a full disk, another build running);
+    the previous build is then untouched. Here rather than in portal.site.build so that the
+    command can name it without loading Flask."""

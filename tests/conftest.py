@@ -17,7 +17,14 @@ from portal.staff.importer import import_text
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # Whole-site gates that take minutes: left out of the quick round (-m "not browser and not slow").
-SLOW_MODULES = {"test_quality", "test_nginx", "test_build_faults", "test_hostile_content", "test_hostile"}
+SLOW_MODULES = {
+    "test_quality",
+    "test_nginx",
+    "test_build_faults",
+    "test_hostile_content",
+    "test_hostile",
+    "test_incremental",
+}
 
 
 def pytest_collection_modifyitems(items):

@@ -133,13 +133,15 @@ def test_failed_build_leaves_previous_build_untouched(tmp_path):
     out = tmp_path / "build"
     build(out, {"CONTENT_DIR": str(FIXTURES / "small")})
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    record = (tmp_path / ".build.record.json").read_bytes()
     assert Path("zh/1/index.html") in before
     with pytest.raises(ContentErrors):
         build(out, {"CONTENT_DIR": str(FIXTURES / "malformed" / "duplicate-id")})
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    # the lock file of builds stays beside the output; no staging folder may be left behind
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.lock", "build"]
+    # the lock file and the record of builds stay beside the output; no staging folder may be left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.lock", ".build.record.json", "build"]
+    assert (tmp_path / ".build.record.json").read_bytes() == record
 
 
 def test_page_failure_during_freeze_leaves_previous_build_untouched(tmp_path, monkeypatch):
@@ -150,11 +152,14 @@ def test_page_failure_during_freeze_leaves_previous_build_untouched(tmp_path, mo
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
+    record = (tmp_path / ".build.record.json").read_bytes()
     monkeypatch.setattr("portal.web.pages.plan.plan_document", broken)
+    # full: the code changed here is patched in memory, where the record of the last build cannot see it
     with pytest.raises(BuildError, match=r"500.*/(zh|mn)/plan\.json"):  # raised in a page-freezing process
-        build(out, {"CONTENT_DIR": str(FIXTURES / "small")})
+        build(out, {"CONTENT_DIR": str(FIXTURES / "small")}, full=True)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.lock", "build"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build.lock", ".build.record.json", "build"]
+    assert (tmp_path / ".build.record.json").read_bytes() == record
 
 
 def test_live_app_keeps_serving_the_last_good_content_after_a_bad_edit(tmp_path):

@@ -10,6 +10,9 @@ Pages are rendered by one process per processor core: the loaded content, and wh
 derive from it (search tables, term indexes), are made once and shared by forking, and each
 process freezes every n-th page and compresses what it wrote. Pages do not depend on each
 other, so the output is the same as from one process.
+
+A rebuild renders only the pages whose inputs changed and keeps the rest of the previous build
+(portal.site.incremental); `full=True` renders everything.
 """
 
 from __future__ import annotations
@@ -29,34 +32,35 @@ from pathlib import Path
 from flask import Flask
 from flask_frozen import Freezer
 
-from ..errors import ContentErrors
+from ..errors import BuildError, ContentErrors
 from ..web.registry import registry_of
+from . import incremental
 from .compress import precompress
 from .offline import write_manifests_and_zip
+from .sources import read_record
 
 FREEZE_TIMEOUT = 1800  # seconds; the whole plan takes a few
+FEW_PAGES = 150  # to render; below this one process is quicker than starting more
 
 
-class BuildError(Exception):
-    pass
+class Built(int):
+    """The number of files of a build, and how many of them were kept from the previous one."""
+
+    kept: int = 0
 
 
-def freeze_into(app: Flask, destination: Path, workers: int | None = None) -> int:
-    """Write every page of `app` into `destination`; returns the number of URLs written."""
-    app.config.update(
-        RELATIVE_URLS=True,
-        FREEZER_DESTINATION=str(destination),
-        FREEZER_REMOVE_EXTRA_FILES=False,
-        FREEZER_IGNORE_404_NOT_FOUND=False,
-        FREEZER_REDIRECT_POLICY="error",
-    )
+def freeze_into(app: Flask, destination: Path, workers: int | None = None, kept: frozenset[str] = frozenset()) -> int:
+    """Write every page of `app` into `destination`, except the files at `kept` (paths in
+    `destination` already there); returns the number of URLs, kept ones included."""
+    _configure(app, destination)
+    app.config["FREEZER_SKIP_EXISTING"] = lambda url, path: path in kept
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return _freeze_share(app, destination, 0, 1)
+        return _freeze_share(app, destination, 0, 1, kept)
     app.extensions["portal.store"].current().prepare()  # once here, not once in every process
     global _forked
-    _forked = (app, destination, workers)  # what the forked processes inherit
+    _forked = (app, destination, workers, kept)  # what the forked processes inherit
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             # a time limit, so that a process that never returns fails the build instead of hanging it
@@ -70,17 +74,27 @@ def freeze_into(app: Flask, destination: Path, workers: int | None = None) -> in
 _forked: tuple | None = None
 
 
+def _configure(app: Flask, destination: Path) -> None:
+    app.config.update(
+        RELATIVE_URLS=True,
+        FREEZER_DESTINATION=str(destination),
+        FREEZER_REMOVE_EXTRA_FILES=False,
+        FREEZER_IGNORE_404_NOT_FOUND=False,
+        FREEZER_REDIRECT_POLICY="error",
+    )
+
+
 def _freeze_forked_share(share: int) -> int:
-    app, destination, workers = _forked
+    app, destination, workers, kept = _forked
     try:
-        return _freeze_share(app, destination, share, workers)
+        return _freeze_share(app, destination, share, workers, kept)
     except Exception as exc:  # sent back to the parent by pickling: keep only the message
         raise BuildError(f"{type(exc).__name__}: {exc}") from None
 
 
-def _freeze_share(app: Flask, destination: Path, share: int, workers: int) -> int:
+def _freeze_share(app: Flask, destination: Path, share: int, workers: int, kept: frozenset[str]) -> int:
     """Freeze pages share, share + workers, share + 2 × workers, … of `site_pages()`; the
-    static files with share 0."""
+    static files with share 0. Files at `kept` are skipped (Frozen-Flask's FREEZER_SKIP_EXISTING)."""
     freezer = Freezer(app, with_static_files=share == 0, with_no_argument_rules=False, log_url_for=False)
 
     @freezer.register_generator
@@ -93,24 +107,28 @@ def _freeze_share(app: Flask, destination: Path, share: int, workers: int) -> in
         # Frozen-Flask warns when the mimetype guessed from a file name differs from the
         # response's; every route here ends in '/' or a real extension, so that is noise.
         warnings.simplefilter("ignore")
-        written = [destination / page.path for page in freezer.freeze_yield()]
-    precompress(written)
-    return len(written)
+        pages = [destination / page.path for page in freezer.freeze_yield()]
+    precompress(path for path in pages if str(path) not in kept)
+    return len(pages)
 
 
-def build(out: Path | str, app: Flask) -> int:
-    """Freeze `app` (made with content already loaded and checked) into `out`. Raises
+def build(out: Path | str, app: Flask, full: bool = False, sources: dict | None = None) -> Built:
+    """Freeze `app` (made with content already loaded and checked) into `out`, keeping the
+    files of the previous build whose inputs have not changed unless `full`. `sources` goes
+    into the record: {"sources": hash of what was read, "notes": its warnings}. Raises
     BuildError (or KeyboardInterrupt on Ctrl-C); `out` is then untouched."""
     out = Path(out).resolve()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with _build_lock(out):
             _remove_leftovers(out)
+            record = {} if full else read_record(out)
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
             try:
                 staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
-                count = _fill(app, staging)
+                count, new_record = _fill(app, staging, out, record, sources)
                 _swap_in(staging, out)
+                incremental.write_record(out, new_record)  # only now: it describes what is in `out`
             finally:
                 shutil.rmtree(staging, ignore_errors=True)  # after the swap, the previous build
     except OSError as exc:  # a read-only or full disk, a folder in the way: say so, no traceback
@@ -118,18 +136,29 @@ def build(out: Path | str, app: Flask) -> int:
     return count
 
 
-def _fill(app: Flask, staging: Path) -> int:
+def _fill(app: Flask, staging: Path, previous: Path, record: dict, sources: dict | None) -> tuple[Built, dict]:
     try:
-        app.extensions["portal.store"].watch = False  # the content cannot change during a build
-        count = freeze_into(app, staging)
+        store = app.extensions["portal.store"]
+        store.watch = False  # the content cannot change during a build
+        _configure(app, staging)
+        snapshot = store.current()
+        snapshot.prepare()
+        keys = incremental.page_keys(app, snapshot)
+        kept = incremental.keep_unchanged(keys, previous, record, staging) if record else {}
+        to_render = len(keys) - sum(1 for path in kept if path in keys)
+        workers = 1 if kept and to_render < FEW_PAGES else None
+        count = Built(freeze_into(app, staging, workers, frozenset(str(staging / path) for path in kept)))
+        count.kept = len(keys) - to_render
         if not (staging / "index.html").exists():
             raise BuildError("the frozen site has no index.html")
+        precompress(incremental.needs_copies(kept, staging))  # kept files whose copies were not
         precompress(write_manifests_and_zip(app, staging))  # the pages have their copies already
+        new_record = incremental.new_record(keys, kept, staging, sources)
     except (ContentErrors, BuildError, OSError):
         raise
     except Exception as exc:  # a failing page: say which, no traceback
         raise BuildError(f"{type(exc).__name__}: {exc}") from exc
-    return count
+    return count, new_record
 
 
 @contextlib.contextmanager

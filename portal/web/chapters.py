@@ -4,6 +4,7 @@ of other editions (`changes.edition_chapter`): term hints, links between chapter
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from flask import abort
@@ -31,6 +32,38 @@ def chapter_of(plan: Plan, number: int) -> Chapter:
     if chapter is None:
         abort(404)
     return chapter
+
+
+def chapter_inputs(plans: dict[str, Plan], number: int) -> list:
+    """What a page about chapter `number` reads of `plans` (for incremental builds): that chapter
+    in every language, and each chapter's number and title (the pager). Paragraph ids carry their
+    chapter's number (the reader refuses any other), so links, changes and their markers within
+    the chapter cannot depend on another chapter's text."""
+    return [
+        (code, plan.chapter(number), [(c.number, c.title, c.title_lang) for c in plan.chapters])
+        for code, plan in plans.items()
+    ]
+
+
+def edition_inputs(item: Edition | None, number: int) -> object:
+    """An edition's own fields, and what a page about chapter `number` reads of its plans."""
+    if item is None:
+        return None
+    own = [getattr(item, f.name) for f in dataclasses.fields(item) if f.name != "plans"]
+    return own, chapter_inputs(item.plans, number)
+
+
+def chapter_page_inputs(snapshot, edition: str, number: int) -> object:
+    """What `chapter_page` reads for chapter `number` of `edition`: the edition and the one it
+    changed (its markers), the interface plans (the language switch), and the terms it marks."""
+    editions = snapshot.editions
+    return (
+        edition_inputs(editions.get(edition), number),
+        edition_inputs(editions.predecessor(edition), number),
+        chapter_inputs(snapshot.plans, number),
+        editions.current,
+        snapshot.glossary.terms,
+    )
 
 
 def resolve_links(

@@ -24,6 +24,9 @@ from .store import Snapshot
 #: Values for url_for of each page of a kind, from the content being served.
 Enumerate = Callable[[Snapshot], Iterable[dict]]
 
+#: A page's own inputs, from the content and the page's url_for values.
+Inputs = Callable[..., object]
+
 #: Offline packs: a page of the reader's language, a file every pack needs, or not kept.
 OFFLINE_LANG, OFFLINE_ALL = "lang", "all"
 
@@ -34,6 +37,10 @@ class PageKind:
     each: Enumerate
     sitemap: bool = False
     offline: str | None = None  # OFFLINE_LANG, OFFLINE_ALL or None
+    #: What one page is made from, besides what every page shows (`Registry.frame`), as plain
+    #: values and model objects; None: all of the content. An incremental build renders a page
+    #: again only when these change, so they must cover everything the view reads.
+    inputs: Inputs | None = None
 
 
 def once(snapshot: Snapshot) -> Iterable[dict]:
@@ -61,6 +68,7 @@ class PageSet:
         *,
         sitemap: bool = False,
         offline: str | None = OFFLINE_LANG,
+        inputs: Inputs | None = None,
         **options,
     ):
         """`Blueprint.route`, and with `each` the page kind that lists its URLs; a route
@@ -69,7 +77,7 @@ class PageSet:
         def decorator(view):
             self.blueprint.route(rule, **options)(view)
             if each is not None:
-                self.kinds.append(PageKind(f"{self.blueprint.name}.{view.__name__}", each, sitemap, offline))
+                self.kinds.append(PageKind(f"{self.blueprint.name}.{view.__name__}", each, sitemap, offline, inputs))
             return view
 
         return decorator
@@ -87,6 +95,20 @@ class Registry:
 
     def kind(self, endpoint: str) -> PageKind:
         return next(k for k in self.kinds if k.endpoint == endpoint)
+
+    def inputs(self, snapshot: Snapshot, endpoint: str, values: dict) -> object | None:
+        """What the page is made from, or None for a kind that depends on all content."""
+        kind = self.kind(endpoint)
+        return None if kind.inputs is None else kind.inputs(snapshot, **values)
+
+    @staticmethod
+    def frame(snapshot: Snapshot) -> object:
+        """What every page shows besides its own inputs: the languages, each plan's title and
+        chapter numbers (the language switch links only to chapters a language has)."""
+        return [
+            (lang, plan.edition, plan.title, plan.title_lang, [c.number for c in plan.chapters])
+            for lang, plan in snapshot.plans.items()
+        ]
 
 
 def registry_of(app: Flask) -> Registry:

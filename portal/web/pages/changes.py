@@ -10,7 +10,7 @@ from ...model.editions import Change, Edition, Editions
 from ...model.languages import SOURCE_LANG
 from ...text.diff import diff_excerpt, inline_diff
 from ...text.localize import chapter_label
-from ..chapters import chapter_page, edition_banner, plan_for
+from ..chapters import chapter_page, chapter_page_inputs, edition_banner, edition_inputs, plan_for
 from ..registry import PageSet, per_language
 from ..render import current, other_languages, render
 
@@ -116,7 +116,13 @@ def _excerpt(change: Change, before: Edition, after: Edition, lang: str) -> tupl
     return Markup(""), lang
 
 
-@pages.route("/<lang:lang>/compare/<old>/<new>/<int:number>/", each_comparison)
+def comparison_inputs(snapshot, lang: str, old: str, new: str, number: int):
+    """Both editions' chapter `number` (its changes, their diffs, its title) and which is current."""
+    editions_ = snapshot.editions
+    return edition_inputs(editions_.get(old), number), edition_inputs(editions_.get(new), number), editions_.current
+
+
+@pages.route("/<lang:lang>/compare/<old>/<new>/<int:number>/", each_comparison, inputs=comparison_inputs)
 def compare_chapter(lang: str, old: str, new: str, number: int):
     """Chapter `number` of edition `new` against edition `old`, paragraph by paragraph."""
     before, after = edition_or_404(old), edition_or_404(new)
@@ -154,7 +160,11 @@ def edition_home(lang: str, name: str):
     )
 
 
-@pages.route("/<lang:lang>/editions/<name>/<int:number>/", each_edition_chapter)
+def edition_chapter_inputs(snapshot, lang: str, name: str, number: int):
+    return chapter_page_inputs(snapshot, name, number)
+
+
+@pages.route("/<lang:lang>/editions/<name>/<int:number>/", each_edition_chapter, inputs=edition_chapter_inputs)
 def edition_chapter(lang: str, name: str, number: int):
     item = edition_or_404(name)
     if name == editions().current or lang not in item.plans:

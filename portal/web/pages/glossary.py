@@ -113,7 +113,11 @@ def each_terms_file(snapshot):
     return ({"lang": lang, "number": number} for lang in snapshot.plans for number in chapter_numbers(snapshot))
 
 
-@pages.route("/<lang:lang>/<int:number>/terms.js", each_terms_file)
+def terms_file_inputs(snapshot, lang: str, number: int):
+    return snapshot.glossary, [plan.chapter(number) for plan in all_plans(snapshot)]
+
+
+@pages.route("/<lang:lang>/<int:number>/terms.js", each_terms_file, inputs=terms_file_inputs)
 def terms_file(lang: str, number: int):
     if number not in chapter_numbers(current()):
         abort(404)
@@ -127,7 +131,18 @@ def _snippet(text: str, start: int, end: int) -> str:
     return ("…" if left else "") + marked + "…"
 
 
-@pages.route("/<lang:lang>/<any(glossary, places):kind>/<ident>/", each_entry, sitemap=True)
+def entry_inputs(snapshot, lang: str, kind: str, ident: str):
+    """The entries (which of them a stretch of text matches depends on all), and where this
+    one is used: the paragraph with its chapter's and section's number and title."""
+    source = snapshot.plans[SOURCE_LANG]
+    uses = []
+    for pid in snapshot.occurrences.get(ident, ()):
+        chapter, section, paragraph = source.locate(pid)
+        uses.append((chapter.number, chapter.title, section.number, section.title, paragraph))
+    return snapshot.glossary, uses
+
+
+@pages.route("/<lang:lang>/<any(glossary, places):kind>/<ident>/", each_entry, sitemap=True, inputs=entry_inputs)
 def entry(lang: str, kind: str, ident: str):
     found = next((e for e in entries_of(kind) if e.id == ident), None)
     if found is None:

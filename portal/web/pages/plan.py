@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from ...model.languages import SOURCE_LANG, TRANSLATIONS
 from ...model.plan import Plan
-from ..chapters import chapter_of, chapter_page, plan_for
+from ..chapters import chapter_inputs, chapter_of, chapter_page, chapter_page_inputs, plan_for
 from ..links import site_link
 from ..open_data import plan_document
 from ..registry import PageSet, once, per_language, registry_of
@@ -58,13 +58,21 @@ def home(lang: str):
     )
 
 
-@pages.route("/<lang:lang>/<int:number>/", each_chapter, sitemap=True)
+def current_chapter_inputs(snapshot, lang: str, number: int):
+    return chapter_page_inputs(snapshot, snapshot.editions.current, number)
+
+
+def parallel_inputs(snapshot, lang: str, number: int):
+    return chapter_inputs(snapshot.plans, number)
+
+
+@pages.route("/<lang:lang>/<int:number>/", each_chapter, sitemap=True, inputs=current_chapter_inputs)
 def chapter(lang: str, number: int):
     multilingual = len(plans()) > 1
     return chapter_page(lang, plan_for(lang), number, current().editions.current, "pages.chapter", {}, multilingual)
 
 
-@pages.route("/<lang:lang>/<int:number>/parallel/", each_parallel, sitemap=True)
+@pages.route("/<lang:lang>/<int:number>/parallel/", each_parallel, sitemap=True, inputs=parallel_inputs)
 def parallel(lang: str, number: int):
     """Each Chinese paragraph beside its translation, aligned by paragraph id."""
     if len(plans()) < 2:

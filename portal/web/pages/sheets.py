@@ -73,7 +73,12 @@ def index(lang: str):
     )
 
 
-@pages.route("/<lang:lang>/sheets/<section_id>/", each_sheet)
+def sheet_inputs(snapshot, lang: str, section_id: str):
+    """The section in every language (the address of its QR code is a setting)."""
+    return [next((s for s in sheet_sections(plan) if s.id == section_id), None) for plan in snapshot.plans.values()]
+
+
+@pages.route("/<lang:lang>/sheets/<section_id>/", each_sheet, inputs=sheet_inputs)
 def sheet(lang: str, section_id: str):
     plan_for(lang)
     sides = []
