@@ -16,6 +16,7 @@ class Language:
     code: str  # the URL prefix and the content folder: /zh/…, content/zh/
     html_lang: str  # BCP 47 with its script, for lang="…"
     native_name: str  # the language's name in its own script, for the language switch
+    locale: str  # language_TERRITORY, for Open Graph's og:locale
     #: Set in vertical columns that scroll sideways (traditional Mongolian), with its own web
     #: font: no phone has a Mongolian font that shapes the script correctly.
     vertical: bool = False
@@ -24,8 +25,8 @@ class Language:
     source: bool = False  # the authoritative text, which every translation follows
 
 
-CHINESE = Language("zh", "zh-Hans", "中文", source=True)
-MONGOLIAN = Language("mn", "mn-Mong", "ᠮᠣᠩᠭᠣᠯ", vertical=True, word_diff=True)
+CHINESE = Language("zh", "zh-Hans", "中文", "zh_CN", source=True)
+MONGOLIAN = Language("mn", "mn-Mong", "ᠮᠣᠩᠭᠣᠯ", "mn_CN", vertical=True, word_diff=True)
 
 #: In the portal's fixed order: the source first.
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (CHINESE, MONGOLIAN)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .languages import SOURCE_LANG
@@ -80,15 +81,23 @@ class Plan:
     chapters: tuple[Chapter, ...]
     title_lang: str = SOURCE_LANG
     _by_id: dict[str, tuple[Chapter, Section, Paragraph]] = field(default_factory=dict, repr=False, compare=False)
+    _by_number: dict[int, Chapter] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for chapter in self.chapters:
+            self._by_number.setdefault(chapter.number, chapter)
             for section in chapter.sections:
                 for paragraph in section.paragraphs:
                     self._by_id[paragraph.id] = (chapter, section, paragraph)
 
     def chapter(self, number: int) -> Chapter | None:
-        return next((c for c in self.chapters if c.number == number), None)
+        return self._by_number.get(number)
+
+    @cached_property
+    def outline(self) -> tuple[tuple[int, str, str], ...]:
+        """Each chapter's number, title and title's language: what the pager and the
+        comparison titles show of the other chapters."""
+        return tuple((c.number, c.title, c.title_lang) for c in self.chapters)
 
     def locate(self, paragraph_id: str) -> tuple[Chapter, Section, Paragraph] | None:
         return self._by_id.get(paragraph_id)

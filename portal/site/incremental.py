@@ -49,8 +49,8 @@ PLACE_SETTINGS = {"FREEZER_DESTINATION", "FREEZER_SKIP_EXISTING"}
 
 
 class Fingerprint:
-    """Hashes of plain values and of the model's frozen dataclasses. A model object is hashed
-    once per build (a chapter shared by 40 glossary pages costs one hash), and every field counts
+    """Hashes of plain values and of the model's frozen dataclasses. A model object or a tuple is
+    hashed once per build (a chapter shared by 40 glossary pages costs one hash), and every field counts
     except the derived caches (named with `_`). Anything else is refused, so that a page kind can
     never declare an input whose hash would not say what it holds."""
 
@@ -58,17 +58,21 @@ class Fingerprint:
         self._memo: dict[int, tuple[object, bytes]] = {}
 
     def __call__(self, value: object) -> bytes:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            hit = self._memo.get(id(value))
-            if hit is not None and hit[0] is value:
-                return hit[1]
+        if not isinstance(value, tuple) and not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+            return hashlib.sha256(self._plain(value)).digest()
+        # a model object or a tuple, which cannot change: hashed once, however many pages share it
+        hit = self._memo.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        if isinstance(value, tuple):
+            digest = hashlib.sha256(self._plain(value))
+        else:
             digest = hashlib.sha256(type(value).__qualname__.encode())
             for field in dataclasses.fields(value):
                 if not field.name.startswith("_"):
                     digest.update(self(getattr(value, field.name)))
-            self._memo[id(value)] = (value, digest.digest())  # the value is kept, so its id stays its own
-            return digest.digest()
-        return hashlib.sha256(self._plain(value)).digest()
+        self._memo[id(value)] = (value, digest.digest())  # the value is kept, so its id stays its own
+        return digest.digest()
 
     def _plain(self, value: object) -> bytes:
         if value is None or isinstance(value, bool | int | float):

@@ -11,8 +11,10 @@ from flask import abort
 from flask_babel import gettext as _
 
 from ..model.editions import Edition
+from ..model.languages import LANGUAGES, SOURCE_LANG
 from ..model.plan import Chapter, Plan
-from .links import link
+from ..text.localize import chapter_label
+from .links import link, public_url
 from .marking import mark_entries
 from .render import current, other_languages, plans, render
 
@@ -39,10 +41,7 @@ def chapter_inputs(plans: dict[str, Plan], number: int) -> list:
     in every language, and each chapter's number and title (the pager). Paragraph ids carry their
     chapter's number (the reader refuses any other), so links, changes and their markers within
     the chapter cannot depend on another chapter's text."""
-    return [
-        (code, plan.chapter(number), [(c.number, c.title, c.title_lang) for c in plan.chapters])
-        for code, plan in plans.items()
-    ]
+    return [(code, plan.chapter(number), plan.outline) for code, plan in plans.items()]
 
 
 def edition_inputs(item: Edition | None, number: int) -> object:
@@ -107,6 +106,44 @@ def edition_banner(item: Edition, lang: str) -> str:
     return words
 
 
+def structured_data(plan: Plan, chapter: Chapter, edition: Edition, endpoint: str, values: dict) -> dict:
+    """schema.org metadata of a chapter page (JSON-LD): what it is, in which language and edition,
+    of which plan, published by whom, and its translation or original."""
+    address = {"number": chapter.number, **values}
+    label = chapter_label(chapter.number, plan.lang) + " " if chapter.number else ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "identifier": f"c{chapter.number}",
+        "name": label + chapter.title,
+        "url": public_url(endpoint, lang=plan.lang, **address),
+        "inLanguage": LANGUAGES[plan.lang].html_lang,
+        "version": edition.name,
+        "datePublished": edition.date,
+        "isPartOf": {
+            "@type": "CreativeWork",
+            "name": plan.title,
+            "url": public_url("pages.home", lang=plan.lang),
+            "version": edition.name,
+        },
+        "publisher": {"@type": "GovernmentOrganization", "name": _("Alxa Left Banner People's Government")},
+    }
+    if plan.lang != SOURCE_LANG:
+        data["translationOfWork"] = {"@type": "CreativeWork", "url": public_url(endpoint, lang=SOURCE_LANG, **address)}
+        data["creativeWorkStatus"] = _("Draft translation")
+    else:
+        data["workTranslation"] = [
+            {
+                "@type": "CreativeWork",
+                "url": public_url(endpoint, lang=code, **address),
+                "inLanguage": LANGUAGES[code].html_lang,
+            }
+            for code, other in edition.plans.items()
+            if code != SOURCE_LANG and other.chapter(chapter.number)
+        ]
+    return data
+
+
 def chapter_page(
     lang: str, plan: Plan, number: int, edition: str, endpoint: str, values: dict, parallel: bool, banner=None
 ):
@@ -121,7 +158,8 @@ def chapter_page(
             html = resolve_links(paragraph.html, lang, number, endpoint, values)
             marked[paragraph.id] = mark_entries(html, paragraph.lang, lang, seen, explained)
     # the plans of the edition shown: its other languages are this page's counterparts
-    edition_plans = current().editions.get(edition).plans
+    shown = current().editions.get(edition)
+    edition_plans = shown.plans
     return render(
         "chapter.html",
         marked=marked,
@@ -136,4 +174,5 @@ def chapter_page(
         switch=other_languages(lang, endpoint, number=number, **values),
         counterparts=[other for other in edition_plans if other != lang and edition_plans[other].chapter(number)],
         parallel=parallel,
+        structured=structured_data(plan, chapter, shown, endpoint, values),
     )

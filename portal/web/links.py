@@ -36,6 +36,12 @@ def link(endpoint: str, **values) -> str:
     return site_link(url_for(endpoint, **values))
 
 
+def public_url(endpoint: str, **values) -> str:
+    """A page's full address on the public site (SITE_URL): for the sitemap, the canonical
+    link, the language alternates and the metadata that other sites read."""
+    return current_app.config["SITE_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
 def site_path(endpoint: str, **values) -> str:
     """A page's path from the site root, in the form the pages link to it (no leading '/')."""
     return frozen_path(url_for(endpoint, **values)).lstrip("/")

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Flask, current_app, g, render_template
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from ..model.languages import CODES, LANGUAGES, SOURCE_LANG, language
 from ..model.plan import Plan
 from ..text.localize import chapter_label, format_date, format_number, section_label
-from .links import link
+from .links import link, public_url
 from .store import Snapshot
 
 
@@ -55,6 +55,7 @@ def template_helpers() -> dict:
         "lang": lang,
         "html_lang": language(lang).html_lang,
         "html_lang_of": lambda other: LANGUAGES[other].html_lang,
+        "og_locale": language(lang).locale,
         "languages": list(plans()),
         "chapter_label": lambda number: chapter_label(number, code),
         "section_label": lambda number: section_label(number, code),
@@ -79,10 +80,12 @@ def init_rendering(app: Flask) -> None:
     app.context_processor(template_helpers)
 
 
-def render(template: str, *, mongolian_font: bool = False, vertical: bool | None = None, **context):
+def render(
+    template: str, *, mongolian_font: bool = False, vertical: bool | None = None, public: bool = True, **context
+):
     """Render a page; `mongolian_font` links the Mongolian web font, `vertical` sets the whole
     page in vertical script (columns left to right, scrolling sideways). Both follow the
-    page's language unless a page says otherwise."""
+    page's language unless a page says otherwise. A `public` page names its own address."""
     page_language = language(g.get("lang"))
     if vertical is None:
         vertical = page_language.vertical and g.get("lang") is not None
@@ -90,8 +93,26 @@ def render(template: str, *, mongolian_font: bool = False, vertical: bool | None
         template,
         mongolian_font=mongolian_font or (page_language.vertical and g.get("lang") is not None),
         vertical=vertical,
+        **(addresses(context.get("switch")) if public else {"page_url": None, "alternates": {}}),
         **context,
     )
+
+
+def addresses(switch: dict | None) -> dict:
+    """This page's public address (the canonical link, og:url) and, for a page in a language,
+    the address of the same page in each language that has it (hreflang alternates, including
+    this one)."""
+    endpoint, values = request.endpoint, request.view_args or {}
+    if endpoint is None:
+        return {"page_url": None, "alternates": {}}
+    alternates = {}
+    if "lang" in values and switch is not None:
+        alternates = {
+            code: public_url(endpoint, **{**values, "lang": code})
+            for code in CODES
+            if code == values["lang"] or code in switch
+        }
+    return {"page_url": public_url(endpoint, **values), "alternates": alternates}
 
 
 def other_languages(lang: str, endpoint: str, **values) -> dict[str, str]:

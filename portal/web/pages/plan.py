@@ -3,13 +3,13 @@ side-by-side view, `plan.json`, and the pages every site needs (404, sitemap, er
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_babel import gettext as _
 
 from ...model.languages import SOURCE_LANG, TRANSLATIONS
 from ...model.plan import Plan
 from ..chapters import chapter_inputs, chapter_of, chapter_page, chapter_page_inputs, plan_for
-from ..links import site_link
+from ..links import public_url, site_link
 from ..open_data import plan_document
 from ..registry import PageSet, once, per_language, registry_of
 from ..render import current, other_languages, plans, render
@@ -33,9 +33,10 @@ def translation_progress(plan: Plan) -> tuple[int, int]:
     return sum(1 for p in paragraphs if p.status not in (None, "missing")), len(paragraphs)
 
 
-def _everyone_page(template: str):
+def _everyone_page(template: str, public: bool = True):
     """A page that speaks every language (the chooser, the 404 page)."""
-    return render(template, mongolian_font=any(code in plans() for code in TRANSLATIONS), plans=plans())
+    mongolian = any(code in plans() for code in TRANSLATIONS)
+    return render(template, mongolian_font=mongolian, public=public, plans=plans())
 
 
 @pages.route("/", once, sitemap=True, offline=None)
@@ -101,16 +102,15 @@ def plan_json(lang: str):
 @pages.route("/404.html", once, offline=None)
 def not_found_page():
     # The static host serves this file for unknown paths; the live app renders the same page.
-    return _everyone_page("404.html")
+    return _everyone_page("404.html", public=False)
 
 
 @pages.route("/sitemap.xml", once, offline=None)
 def sitemap():
     """The pages search engines should know, in a stable order."""
-    base = current_app.config["SITE_URL"].rstrip("/")
     registry = registry_of(current_app)
     urls = sorted(
-        base + url_for(endpoint, **values)
+        public_url(endpoint, **values)
         for endpoint, values in registry.pages(current())
         if registry.kind(endpoint).sitemap
     )
@@ -119,7 +119,7 @@ def sitemap():
 
 @bp.app_errorhandler(404)
 def not_found(error):
-    return _everyone_page("404.html"), 404
+    return _everyone_page("404.html", public=False), 404
 
 
 @bp.app_errorhandler(405)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ...model.plan import Plan, Section
 from ..chapters import plan_for
 from ..registry import PageSet, per_language
-from ..render import other_languages, plans, render
+from ..render import current, other_languages, plans, render
 
 bp = Blueprint("sheets", __name__)
 pages = PageSet(bp)
@@ -57,6 +57,12 @@ def sheet_sections(plan: Plan) -> list[Section]:
     return [s for c in plan.chapters for s in c.sections if s.number > 0]
 
 
+def sheet_section(snapshot, lang: str, section_id: str) -> Section | None:
+    """Section `section_id` of the plan in `lang`, looked up in a table made once per content."""
+    table = snapshot.derived(("sheet sections", lang), lambda: {s.id: s for s in sheet_sections(snapshot.plans[lang])})
+    return table.get(section_id)
+
+
 def each_sheet(snapshot):
     return ({"lang": lang, "section_id": s.id} for lang, plan in snapshot.plans.items() for s in sheet_sections(plan))
 
@@ -75,7 +81,7 @@ def index(lang: str):
 
 def sheet_inputs(snapshot, lang: str, section_id: str):
     """The section in every language (the address of its QR code is a setting)."""
-    return [next((s for s in sheet_sections(plan) if s.id == section_id), None) for plan in snapshot.plans.values()]
+    return [sheet_section(snapshot, code, section_id) for code in snapshot.plans]
 
 
 @pages.route("/<lang:lang>/sheets/<section_id>/", each_sheet, inputs=sheet_inputs)
@@ -83,7 +89,7 @@ def sheet(lang: str, section_id: str):
     plan_for(lang)
     sides = []
     for code in plans():  # the reader's language first
-        section = next((s for s in sheet_sections(plans()[code]) if s.id == section_id), None)
+        section = sheet_section(current(), code, section_id)
         if section is None:
             abort(404)
         url = public_url(code, section)
