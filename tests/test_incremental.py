@@ -199,6 +199,29 @@ def test_an_edit_of_the_same_size_is_made_again_and_a_touched_file_is_kept(site)
     assert count.kept == int(count) - 1  # the edited page only; the touched one hashes as recorded
 
 
+def test_a_page_rendered_again_with_the_same_bytes_keeps_its_file(site):
+    """An edited definition renders every glossary entry page again (each lists all entries'
+    forms), but only its own page changes: the others stay the previous files, with their
+    time, so a sync by size and time (rsync, a CDN upload) sends only what changed."""
+    site.reset()
+    build_site(site.out, {"CONTENT_DIR": str(site.content)})  # files and record as a build leaves them
+    before = {p: os.stat(p) for p in site.out.rglob("*") if p.is_file()}
+    old = {p: p.read_bytes() for p in before}
+    apply(site.content, ("glossary", "definition_zh", "牧民"))
+    count = build_site(site.out, {"CONTENT_DIR": str(site.content)})
+    assert count.kept < int(count)  # some pages were rendered again
+    same = changed = 0
+    for path, state in before.items():
+        now = os.stat(path)
+        if path.read_bytes() == old[path]:
+            assert (now.st_ino, now.st_mtime_ns) == (state.st_ino, state.st_mtime_ns), path
+            same += 1
+        else:
+            assert now.st_ino != state.st_ino, path
+            changed += 1
+    assert same > 0 and changed > 0
+
+
 def test_full_renders_everything_and_the_record_is_never_published(site):
     site.reset()
     count = build_site(site.out, {"CONTENT_DIR": str(site.content)}, full=True)

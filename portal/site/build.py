@@ -153,7 +153,7 @@ def _fill(app: Flask, staging: Path, previous: Path, record: dict, sources: dict
             raise BuildError("the frozen site has no index.html")
         precompress(incremental.needs_copies(kept, staging))  # kept files whose copies were not
         precompress(write_manifests_and_zip(app, staging))  # the pages have their copies already
-        new_record = incremental.new_record(keys, kept, staging, sources)
+        new_record = incremental.new_record(keys, kept, staging, sources, previous, record)
     except (ContentErrors, BuildError, OSError):
         raise
     except Exception as exc:  # a failing page: say which, no traceback

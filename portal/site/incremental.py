@@ -174,15 +174,41 @@ def _link(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def new_record(keys: dict[str, str], kept: dict[str, str], site: Path, sources: dict | None = None) -> dict:
+def new_record(
+    keys: dict[str, str],
+    kept: dict[str, str],
+    site: Path,
+    sources: dict | None = None,
+    previous: Path | None = None,
+    record: dict | None = None,
+) -> dict:
     """The record of the build in `site`: the key of every page and static file, the hash and
     state (`sources.state_of`) of every file written, and `sources` (the hash of what the
-    command read, its warnings)."""
+    command read, its warnings). A file rendered again with the bytes the previous build had
+    becomes a link to that file, so it keeps its time and a sync by size and time skips it."""
     files = scan(site)
-    tree = {path: kept.get(path) or file_hash(site / path) for path in sorted(files)}
+    tree = {}
+    for path in sorted(files):
+        digest = kept.get(path) or file_hash(site / path)
+        if path not in kept and record and record["tree"].get(path) == digest and intact(previous, path, record):
+            files[path] = _same_file(previous / path, site / path) or files[path]
+        tree[path] = digest
     states = {path: state_of(files[path]) for path in tree}
     record = {"format": RECORD_FORMAT, "keys": keys, "tree": tree, "states": states, "sources": None, "notes": []}
     return {**record, **(sources or {})}
+
+
+def _same_file(source: Path, target: Path) -> os.stat_result | None:
+    """Put a link to `source` in place of `target`, which holds the same bytes; its state, or
+    None where no link can be made (the rendered file then stays)."""
+    temporary = target.with_name(target.name + ".same")
+    try:
+        os.link(source, temporary)
+        os.replace(temporary, target)
+        return target.stat()
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return None
 
 
 def write_record(out: Path, record: dict) -> None:
