@@ -29,7 +29,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -39,6 +38,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PORTAL = ROOT / ".venv" / "bin" / "portal"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from load import free_port  # noqa: E402
+
+from build import edit_paragraph  # noqa: E402  (bench/build.py: the same one-paragraph edit)
+
 LANGS = ("zh", "mn")
 STEP = 100  # copy k of chapter n is chapter n + k × STEP; the largest chapter number is 9999
 FIRST_SEARCH = ("search/tables.js", "search/t2s.js", "search/zh.js")  # what a Chinese query loads
@@ -69,12 +74,6 @@ def run_portal(*args: str) -> tuple[float, str]:
     return time.perf_counter() - started, done.stdout
 
 
-def edit_paragraph(chapter: Path) -> None:
-    text = chapter.read_text(encoding="utf-8")
-    at = text.index("。\n{: #")
-    chapter.write_text(text[:at] + "又编辑" + text[at:], encoding="utf-8")  # no digits: numbers are checked
-
-
 def live_figures(content: Path) -> dict:
     """The live index of `content`, measured in a process of its own (its memory is its own)."""
     with tempfile.TemporaryDirectory(prefix="scale-tmp-") as spill:
@@ -92,8 +91,6 @@ def live_figures(content: Path) -> dict:
 
 
 def live_in_this_process(content: Path) -> None:
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "bench"))
     from search import distinct_queries, time_once  # bench/search.py: the queries of every script
 
     from portal import load_content
@@ -114,12 +111,6 @@ def live_in_this_process(content: Path) -> None:
             {"load": loaded, "index": indexed, "p50": p50, "p95": p95, "queries": len(queries), "docs": len(docs)}
         )
     )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def memory_kb(pid: int) -> tuple[int, int]:
@@ -181,7 +172,7 @@ def measure(times: int, tmp: Path) -> dict:
     full, said = run_portal("build", "--full", "--out", str(out), "--content", str(content))
     files = int(re.search(r"built (\d+) files", said).group(1))
     first = sum((out / (name + ".gz")).stat().st_size for name in FIRST_SEARCH)
-    edit_paragraph(content / "zh" / "04.md")
+    edit_paragraph(content / "zh" / "04.md", 0)
     again, _ = run_portal("build", "--out", str(out), "--content", str(content))
     shutil.rmtree(out)
     figures = {"check": checked, "full": full, "files": files, "edit": again, "first_search": first}

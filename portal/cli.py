@@ -165,7 +165,7 @@ def build(out: Path | None, site_url: str | None, full: bool, content_dir: Path 
     except KeyboardInterrupt:  # Ctrl-C at any moment: the staging folder is gone, out untouched
         click.echo(f"build cancelled; {shown} was left as it was.", err=True)
         sys.exit(130)
-    kept = f", {count.kept} of them unchanged since the last build" if getattr(count, "kept", 0) else ""
+    kept = f", {count.kept} of them unchanged since the last build" if count.kept else ""
     click.echo(f"built {count} files into {out}{kept} in {time.perf_counter() - started:.2f} s")
 
 

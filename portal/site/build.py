@@ -145,10 +145,10 @@ def _fill(app: Flask, staging: Path, previous: Path, record: dict, sources: dict
         snapshot.prepare()
         keys = incremental.page_keys(app, snapshot)
         kept = incremental.keep_unchanged(keys, previous, record, staging) if record else {}
-        to_render = len(keys) - sum(1 for path in kept if path in keys)
-        workers = 1 if kept and to_render < FEW_PAGES else None
+        kept_pages = sum(1 for path in kept if path in keys)  # not their compressed copies
+        workers = 1 if kept and len(keys) - kept_pages < FEW_PAGES else None
         count = Built(freeze_into(app, staging, workers, frozenset(str(staging / path) for path in kept)))
-        count.kept = len(keys) - to_render
+        count.kept = kept_pages
         if not (staging / "index.html").exists():
             raise BuildError("the frozen site has no index.html")
         precompress(incremental.needs_copies(kept, staging))  # kept files whose copies were not

@@ -106,9 +106,12 @@ def edition_banner(item: Edition, lang: str) -> str:
     return words
 
 
-def structured_data(plan: Plan, chapter: Chapter, edition: Edition, endpoint: str, values: dict) -> dict:
+def structured_data(
+    plan: Plan, chapter: Chapter, edition: Edition, endpoint: str, values: dict, counterparts: list[str]
+) -> dict:
     """schema.org metadata of a chapter page (JSON-LD): what it is, in which language and edition,
-    of which plan, published by whom, and its translation or original."""
+    of which plan, published by whom, and its translation or original (`counterparts`: the
+    languages of the edition that have this chapter, besides the page's own)."""
     address = {"number": chapter.number, **values}
     label = chapter_label(chapter.number, plan.lang) + " " if chapter.number else ""
     data = {
@@ -138,8 +141,7 @@ def structured_data(plan: Plan, chapter: Chapter, edition: Edition, endpoint: st
                 "url": public_url(endpoint, lang=code, **address),
                 "inLanguage": LANGUAGES[code].html_lang,
             }
-            for code, other in edition.plans.items()
-            if code != SOURCE_LANG and other.chapter(chapter.number)
+            for code in counterparts
         ]
     return data
 
@@ -159,7 +161,7 @@ def chapter_page(
             marked[paragraph.id] = mark_entries(html, paragraph.lang, lang, seen, explained)
     # the plans of the edition shown: its other languages are this page's counterparts
     shown = current().editions.get(edition)
-    edition_plans = shown.plans
+    counterparts = [other for other in shown.plans if other != lang and shown.plans[other].chapter(number)]
     return render(
         "chapter.html",
         marked=marked,
@@ -172,7 +174,7 @@ def chapter_page(
         markers=change_markers(edition, lang),
         banner=banner,
         switch=other_languages(lang, endpoint, number=number, **values),
-        counterparts=[other for other in edition_plans if other != lang and edition_plans[other].chapter(number)],
+        counterparts=counterparts,
         parallel=parallel,
-        structured=structured_data(plan, chapter, shown, endpoint, values),
+        structured=structured_data(plan, chapter, shown, endpoint, values, counterparts),
     )

@@ -93,9 +93,13 @@ def render(
         template,
         mongolian_font=mongolian_font or (page_language.vertical and g.get("lang") is not None),
         vertical=vertical,
-        **(addresses(context.get("switch")) if public else {"page_url": None, "alternates": {}}),
+        **(addresses(context.get("switch")) if public else NO_ADDRESS),
         **context,
     )
+
+
+#: What a page that names no address of its own (an error page) gives its template.
+NO_ADDRESS = {"page_url": None, "alternates": {}}
 
 
 def addresses(switch: dict | None) -> dict:
@@ -104,7 +108,7 @@ def addresses(switch: dict | None) -> dict:
     this one)."""
     endpoint, values = request.endpoint, request.view_args or {}
     if endpoint is None:
-        return {"page_url": None, "alternates": {}}
+        return NO_ADDRESS
     alternates = {}
     if "lang" in values and switch is not None:
         alternates = {

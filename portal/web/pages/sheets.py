@@ -11,11 +11,12 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import segno
-from flask import Blueprint, abort, current_app, url_for
+from flask import Blueprint, abort, current_app
 from markupsafe import Markup
 
 from ...model.plan import Plan, Section
 from ..chapters import plan_for
+from ..links import public_url
 from ..registry import PageSet, per_language
 from ..render import current, other_languages, plans, render
 
@@ -26,10 +27,9 @@ SUMMARY_ITEMS = 8  # lead phrases on one sheet; an A4 sheet must stay readable f
 FIRST_SENTENCE = re.compile(r"^.*?[。᠃!?！？]")
 
 
-def public_url(lang: str, section: Section) -> str:
+def section_url(lang: str, section: Section) -> str:
     """The address a phone opens from the sheet: the section's permalink on the public site."""
-    base = current_app.config["SITE_URL"].rstrip("/")
-    return base + url_for("pages.chapter", lang=lang, number=section.chapter, _anchor=section.id)
+    return public_url("pages.chapter", lang=lang, number=section.chapter, _anchor=section.id)
 
 
 def placeholder_address() -> bool:
@@ -92,7 +92,7 @@ def sheet(lang: str, section_id: str):
         section = sheet_section(current(), code, section_id)
         if section is None:
             abort(404)
-        url = public_url(code, section)
+        url = section_url(code, section)
         sides.append((code, section, summary(section), url, qr_svg(url, url)))
     sides.sort(key=lambda side: side[0] != lang)
     return render(
