@@ -45,5 +45,5 @@ test: system-packages $(STAMP) node_modules/.installed
 
 # Re-extract interface strings after editing templates, then translate the new entries.
 catalogs: $(STAMP)
-	$(VENV)/bin/pybabel extract -F babel.cfg -k translate_in:2 -o translations/messages.pot --no-location --project=alxa-plan-portal .
-	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(VENV)/bin/pybabel extract -F babel.cfg -k translate_in:2 -o translations/messages.pot --no-location --width 80 --project=alxa-plan-portal .
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --width 80

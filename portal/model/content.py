@@ -12,6 +12,7 @@ from .glossary import Glossary
 from .notices import Notices
 from .orthography import MongolianLine, Spelling
 from .plan import Plan
+from .progress import Progress
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,4 @@ class Content:
     colloquial: tuple[EverydayWords, ...] = ()  # everyday words → the plan's words, for search
     orthography: tuple[Spelling, ...] = ()  # Mongolian spellings to write otherwise
     mongolian_lines: tuple[MongolianLine, ...] = ()  # every published line with Mongolian text
+    progress: Progress = field(default_factory=Progress)  # recorded values of the targets

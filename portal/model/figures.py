@@ -78,6 +78,7 @@ class Indicator:
     parts: tuple[Part, ...] = ()  # names of the shares of a "8.5:44.5:47" value
     status: str = "draft"  # of the Mongolian name
     line: int = 0
+    better: str = "higher"  # which way is progress: "lower" for travel times
 
     def name(self, lang: str) -> str:
         return localized(self.names, lang)

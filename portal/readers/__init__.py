@@ -23,6 +23,7 @@ from .files import editor_files
 from .glossary import GLOSSARY_FILES, load_glossary
 from .notices import load_notices
 from .orthography import load_orthography, mongolian_lines
+from .progress import load_progress
 from .synonyms import load_colloquial, load_synonyms
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "load_notices",
     "load_plan",
     "load_plans",
+    "load_progress",
     "load_synonyms",
     "parse_attrs",
     "parse_chapter",
@@ -56,6 +58,7 @@ class ContentFolder:
             *root.glob("*/*.md"),
             *root.glob("*.yaml"),  # glossary, places, figures, synonyms, colloquial
             *root.glob("editions/*/*.yaml"),
+            *root.glob("progress/*.yaml"),
             *root.glob("editions/*/*/*.md"),
         ]
         return sorted(found)
@@ -84,17 +87,19 @@ class ContentFolder:
     def load(self) -> Content:
         """Everything in the folder. Raises ContentErrors listing every problem found."""
         plans = load_plans(self.path, self.renderer)
+        figures = load_figures(self.path, plans[SOURCE_LANG])
         return Content(
             plans,
             load_synonyms(self.path),
             self.glossary(),
-            load_figures(self.path, plans[SOURCE_LANG]),
+            figures,
             load_editions(self.path, plans, self.renderer),
             load_notices(self.path, self.renderer),
             editor_files(self.path),
             load_colloquial(self.path),
             load_orthography(self.path),
             mongolian_lines(self.path),
+            load_progress(self.path, figures),
         )
 
 

@@ -16,6 +16,7 @@ from ..model import translation
 from ..model.figures import KINDS, QUALIFIERS, Category, Figures, Indicator, Part, Value
 from ..model.languages import CODES, SOURCE_LANG
 from ..model.plan import Paragraph, Plan
+from ..model.progress import BETTER
 from ..text.mongolian import MongolianTextError, check_encoding
 from ..text.numerals import NUMBER
 from .glossary import ENTRY_ID
@@ -23,7 +24,7 @@ from .yamlfile import Yaml, read_yaml
 
 RANGE = re.compile(r"^(\d+(?:\.\d+)?)\s*[—–-]\s*(\d+(?:\.\d+)?)$")
 SHARES = re.compile(r"^\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+$")
-INDICATOR_FIELDS = ("id", "category", "zh", "mn", "unit", "sources", "values", "parts", "status")
+INDICATOR_FIELDS = ("id", "category", "zh", "mn", "unit", "sources", "values", "parts", "status", "better")
 
 
 def appears_in(value: Value, text: str) -> bool:
@@ -100,6 +101,8 @@ def _indicator_problems(item: dict, categories: set[str], units: dict, paragraph
         check_encoding(str(item.get("mn", "")))
     except MongolianTextError as exc:
         problems.append(f"mn: {exc}")
+    if item.get("better", "higher") not in BETTER:
+        problems.append(f"better must be {' or '.join(BETTER)} (which way is progress)")
     sources = item.get("sources") if isinstance(item.get("sources"), list) else []
     problems += [f"source paragraph {pid!r} does not exist" for pid in sources if pid not in paragraphs]
     return problems
@@ -148,7 +151,18 @@ def _indicator(
         errors.extend(ContentError(path, line, problem, ident or None) for problem in problems)
         return None
     names = {code: str(item[code]) for code in CODES}
-    return Indicator(ident, item["category"], names, unit, tuple(sources), tuple(values), parts, item["status"], line)
+    return Indicator(
+        ident,
+        item["category"],
+        names,
+        unit,
+        tuple(sources),
+        tuple(values),
+        parts,
+        item["status"],
+        line,
+        str(item.get("better", "higher")),
+    )
 
 
 def _value(raw, line: int, problems: list[str]) -> Value | None:

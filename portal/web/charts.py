@@ -16,9 +16,15 @@ from html import escape
 from markupsafe import Markup
 
 from ..model.figures import Indicator
+from ..model.progress import Reading
+
+#: A recorded value of the target (content/progress/), drawn after the plan's own values.
+Latest = tuple[str, Reading]  # (its label, the reading)
 
 
-def _rows(indicator: Indicator, lang: str, kind_label) -> list[tuple[str, str, float, float, str]]:
+def _rows(
+    indicator: Indicator, lang: str, kind_label, latest: Latest | None = None
+) -> list[tuple[str, str, float, float, str]]:
     """(label, kind, start, end, value text) of each bar, start and end as fractions of the
     full length. Both orientations draw these."""
     values = indicator.numeric
@@ -30,18 +36,30 @@ def _rows(indicator: Indicator, lang: str, kind_label) -> list[tuple[str, str, f
             (part.name(lang), value.kind, 0.0, float(n) / 100, f"{n}%")
             for part, n in zip(indicator.parts, value.numbers, strict=True)
         ]
-    scale = 100.0 if indicator.is_percent else max(v.top for v in values) or 1.0
+    percent = "%" if indicator.is_percent else ""
+    tops = [v.top for v in values] + ([float(latest[1].value)] if latest else [])
+    scale = 100.0 if indicator.is_percent else max(tops) or 1.0
     rows = []
     for value in values:
         low = float(min(value.numbers)) / scale if value.is_range else 0.0
-        text = value.shown() + ("%" if indicator.is_percent else "")
-        rows.append((f"{value.period} {kind_label(value.kind)}", value.kind, low, min(value.top / scale, 1.0), text))
+        rows.append(
+            (
+                f"{value.period} {kind_label(value.kind)}",
+                value.kind,
+                low,
+                min(value.top / scale, 1.0),
+                value.shown() + percent,
+            )
+        )
+    if latest:
+        label, reading = latest
+        rows.append((label, "latest", 0.0, min(float(reading.value) / scale, 1.0), reading.written + percent))
     return rows
 
 
-def bar_chart(indicator: Indicator, lang: str, kind_label, labelledby: str) -> Markup:
+def bar_chart(indicator: Indicator, lang: str, kind_label, labelledby: str, latest: Latest | None = None) -> Markup:
     """The indicator's chart, or an empty string when it has no numeric value."""
-    rows = _rows(indicator, lang, kind_label)
+    rows = _rows(indicator, lang, kind_label, latest)
     if not rows:
         return Markup("")
     draw = _vertical if lang == "mn" else _horizontal

@@ -15,6 +15,7 @@ from ..model.figures import Figures, Value
 from ..model.glossary import Entry
 from ..model.languages import CODES
 from ..model.plan import Paragraph, Plan
+from ..model.progress import Reading, Tracked
 from ..text.mongolian import to_latin
 
 
@@ -89,8 +90,32 @@ def value_document(value: Value) -> dict:
     return document
 
 
-def figures_document(data: Figures) -> dict:
-    """Every indicator in every language, with its source paragraphs."""
+def reading_document(reading: Reading) -> dict:
+    source = {"name": reading.source.name, "url": reading.source.url or None, "locator": reading.source.locator}
+    return {
+        "value": _number(reading.value),
+        "date": reading.on.isoformat(),
+        "source": source,
+        "demonstration": reading.demonstration,
+    }
+
+
+def progress_document(target: Tracked) -> dict:
+    """A target's course and its latest recorded value; `status` follows `model.progress.status`."""
+    course = target.course
+    return {
+        "status": target.status,
+        "better": course.better,
+        "baseline": value_document(course.baseline) if course.baseline else None,
+        "target": value_document(course.target),
+        "latest": reading_document(target.latest) if target.latest else None,
+    }
+
+
+def figures_document(data: Figures, targets: list[Tracked] = ()) -> dict:
+    """Every indicator in every language, with its source paragraphs and, for a numeric
+    target, its progress."""
+    progress = {t.indicator.id: progress_document(t) for t in targets}
     return {
         "categories": [{"id": c.id, **c.names} for c in data.categories],
         "indicators": [
@@ -103,6 +128,7 @@ def figures_document(data: Figures) -> dict:
                 **({"parts": [dict(p.names) for p in i.parts]} if i.parts else {}),
                 "sources": list(i.sources),
                 "status": i.status,
+                **({"progress": progress[i.id]} if i.id in progress else {}),
             }
             for i in data.indicators
         ],
@@ -122,12 +148,22 @@ CSV_COLUMNS = (
     "value_high",
     "text",
     "sources",
+    "date",
+    "source",
+    "status",
+    "demonstration",
 )
 
 
-def figures_csv(data: Figures, lang: str) -> str:
-    """One row per value (per share of a "8.5:44.5:47" value), names in one language.
-    Starts with a byte-order mark so that spreadsheet programs read it as UTF-8."""
+NO_PROGRESS = ("", "", "", "")  # the last four columns of a row of the plan's own values
+
+
+def figures_csv(data: Figures, lang: str, targets: list[Tracked] = ()) -> str:
+    """One row per value (per share of a "8.5:44.5:47" value), names in one language, then a
+    row of kind "latest" for each recorded value of a target, with its date, source, status and
+    whether it is a demonstration. Starts with a byte-order mark so that spreadsheet programs
+    read it as UTF-8."""
+    progress = {t.indicator.id: t for t in targets}
     categories = {c.id: c.name(lang) for c in data.categories}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -139,10 +175,17 @@ def figures_csv(data: Figures, lang: str) -> str:
             sources = " ".join(i.sources)
             if v.is_shares:
                 for part, n in zip(i.parts, v.numbers, strict=True):
-                    writer.writerow([*common, part.name(lang), *tail, n, "", "", sources])
+                    writer.writerow([*common, part.name(lang), *tail, n, "", "", sources, *NO_PROGRESS])
             elif v.in_words:
-                writer.writerow([*common, "", *tail, "", "", v.text_in(lang), sources])
+                writer.writerow([*common, "", *tail, "", "", v.text_in(lang), sources, *NO_PROGRESS])
             else:
                 low, high = (v.numbers[0], v.numbers[-1]) if v.is_range else (v.numbers[0], "")
-                writer.writerow([*common, "", *tail, low, high, "", sources])
+                writer.writerow([*common, "", *tail, low, high, "", sources, *NO_PROGRESS])
+        target = progress.get(i.id)
+        if target and target.latest:
+            r = target.latest
+            where = " ".join(part for part in (r.source.name, r.source.url, r.source.locator) if part)
+            period = str(r.on.year)
+            row = [*common, "", data.unit(i, lang), period, "latest", "", r.value, "", "", "", r.on.isoformat(), where]
+            writer.writerow([*row, target.status, "yes" if r.demonstration else "no"])
     return "\ufeff" + out.getvalue()

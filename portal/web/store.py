@@ -25,6 +25,7 @@ from ..errors import ContentErrors
 from ..model.content import Content
 from ..model.editions import Change, Edition, compare
 from ..model.languages import SOURCE_LANG
+from ..model.progress import Tracked, tracked
 from ..search import build_tables, documents, merge_groups
 from ..search.analysis import Document, Tables
 from ..text.terms import TermIndex
@@ -65,6 +66,11 @@ class Snapshot:
         so that each process inherits them instead of making them again."""
         for product in ("tables", "entries", "terms", "occurrences"):
             getattr(self, product)
+
+    @cached_property
+    def targets(self) -> list[Tracked]:
+        """Each numeric target with its latest recorded value and status."""
+        return tracked(self.figures, self.content.progress)
 
     @cached_property
     def documents(self) -> list[Document]:
