@@ -94,11 +94,12 @@ def test_side_by_side_page_fits_a_phone(browser, built_site):
     assert browser.execute_script("return getComputedStyle(arguments[0]).writingMode", cells[1]) == "vertical-lr"
 
 
-def _static_search(browser, site, lang, query):
+def _static_search(browser, site, lang, query, scope=""):
     import time
     import urllib.parse
 
-    browser.get((site / lang / "search" / "index.html").as_uri() + "?q=" + urllib.parse.quote(query))
+    extra = f"&scope={scope}" if scope else ""
+    browser.get((site / lang / "search" / "index.html").as_uri() + "?q=" + urllib.parse.quote(query) + extra)
     for _ in range(100):
         state = browser.execute_script("return document.getElementById('search').dataset.state")
         if state:
@@ -122,6 +123,24 @@ def test_static_search_agrees_with_live_search(browser, built_site, client):
             live = client.get("/api/search", query_string={"q": query, "lang": lang, "limit": 100}).get_json()
             expected = [f"{r['lang']}:{r['id']}" for r in live["results"]]
             assert _static_search(browser, built_site, lang, query)[:10] == expected[:10], (lang, query)
+
+
+def test_static_search_in_one_language_fetches_only_what_it_needs(browser, built_site, client):
+    """scope=lang in the frozen site: the live ranking of the reader's language alone, the box
+    ticked, and a Chinese page (or an all-script Mongolian query) never fetches the other index."""
+
+    def fetched():
+        names = browser.execute_script("return [...document.scripts].map(s => s.src)")
+        return {name.rsplit("/", 1)[-1] for name in names if "/search/" in name}
+
+    cases = [("zh", "2035", {"zh.js"}), ("mn", "ᠲᠡᠮᠡᠭᠡ", {"mn.js"}), ("mn", "camel", {"mn.js", "zh.js"})]
+    for lang, query, needs in cases:
+        live = client.get("/api/search", query_string={"q": query, "lang": lang, "limit": 100, "scope": "lang"})
+        expected = [f"{r['lang']}:{r['id']}" for r in live.get_json()["results"]]
+        assert expected, (lang, query)
+        assert _static_search(browser, built_site, lang, query, scope="lang") == expected, (lang, query)
+        assert browser.execute_script("return document.getElementById('scope').checked")
+        assert fetched() & {"zh.js", "mn.js"} == needs, (lang, query, fetched())
 
 
 def test_static_search_page_shows_results_from_disk(browser, built_site):

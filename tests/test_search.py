@@ -16,8 +16,9 @@ from portal import PROJECT_ROOT, create_app
 from portal.text.mongolian import from_latin
 
 
-def api(client, q, lang="zh", limit=100):
-    response = client.get("/api/search", query_string={"q": q, "lang": lang, "limit": limit})
+def api(client, q, lang="zh", limit=100, scope=None):
+    args = {"q": q, "lang": lang, "limit": limit, **({"scope": scope} if scope else {})}
+    response = client.get("/api/search", query_string=args)
     assert response.status_code == 200
     return response.get_json()
 
@@ -74,7 +75,7 @@ def test_reader_language_ranks_first_and_other_language_follows(client):
 
 def test_api_format(client):
     data = api(client, "禁牧", limit=5)
-    assert set(data) == {"query", "total", "results", "suggestions"} and data["query"] == "禁牧"
+    assert set(data) == {"query", "scope", "total", "results", "suggestions"} and data["query"] == "禁牧"
     (result,) = data["results"]
     assert set(result) == {"id", "lang", "chapter", "section", "url", "snippet", "score"}
     assert result == {**result, "id": "c6s1p3", "lang": "zh", "chapter": 6, "section": 1, "url": "/zh/6/#c6s1p3"}
@@ -190,6 +191,29 @@ def test_cli_search_prints_the_api_json(seed_path):
     assert result.exit_code == 0 and json.loads(result.output)["results"][0]["id"] == "c6s1p3"
 
 
+@pytest.mark.parametrize("lang", ["zh", "mn"])
+def test_scope_lang_searches_the_readers_language_only(client, lang):
+    """Both languages by default; `scope=lang` keeps the reader's and leaves out nothing of it."""
+    for query in ("禁牧", "草畜平衡", "temege", "ᠲᠡᠮᠡᠭᠡ"):
+        both, only = api(client, query, lang), api(client, query, lang, scope="lang")
+        assert both["scope"] == "both" and only["scope"] == "lang"
+        mine = {r["id"] for r in both["results"] if r["lang"] == lang}
+        assert {r["lang"] for r in only["results"]} <= {lang} and {r["id"] for r in only["results"]} == mine
+        assert only["total"] == len(mine) and (both["total"] > only["total"]) == any(
+            r["lang"] != lang for r in both["results"]
+        )
+    assert {r["lang"] for r in api(client, "2035", lang)["results"]} == {"zh", "mn"}
+    assert api(client, "禁牧", lang, scope="nonsense")["scope"] == "both"
+
+
+def test_the_search_page_keeps_its_scope(client):
+    html = client.get("/zh/search/", query_string={"q": "2035", "scope": "lang"}).get_data(as_text=True)
+    assert 'id="scope" name="scope" type="checkbox" value="lang" checked' in html
+    assert 'class="result-group" lang="zh-Hans"' in html and 'class="result-group" lang="mn-Mong"' not in html
+    html = client.get("/zh/search/", query_string={"q": "2035"}).get_data(as_text=True)
+    assert 'value="lang">' in html and 'class="result-group" lang="mn-Mong"' in html
+
+
 def test_synonym_groups_are_not_chained(app, client):
     # 草原奖补's colloquial forms include 草畜平衡奖励; that must not make 草畜平衡 find 草原奖补.
     found = texts(app, api(client, "草畜平衡"))
@@ -228,6 +252,10 @@ def test_browser_engine_in_node_agrees_with_live_search(built_site, client, tmp_
         expected = [f"{r['lang']}:{r['id']}" for r in live["results"]]
         assert answer["results"][f"{lang}\t{query}"][:100] == expected, (lang, query)
         found_any += bool(expected)
+        # scope=lang: the live API and the browser with only the reader's index rank alike
+        scoped = [f"{r['lang']}:{r['id']}" for r in api(client, query, lang, scope="lang")["results"]]
+        assert answer["only"][f"{lang}\t{query}"][:100] == scoped, (lang, query, "only")
+        assert all(key.startswith(lang + ":") for key in scoped)
     assert found_any > len(pairs) * 0.8  # the list is made of queries that find something
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+from collections import Counter
 
 from whoosh import fields, query
 from whoosh.analysis import Token, Tokenizer
@@ -129,6 +130,7 @@ class LiveSearch:
         for doc in docs:  # the word maps, made now rather than by the first search
             doc.sorted_keys, doc.word_spans, doc.lowered  # noqa: B018
         self.key_of = {docnum: stored["id"] for docnum, stored in self.searcher.iter_docs()}
+        self.counts = Counter(doc.lang for doc in self.docs.values())  # paragraphs per language
 
     @property
     def searcher(self):
@@ -156,8 +158,10 @@ class LiveSearch:
             alternatives += [query.Term("snd", sound) for sound in term.sounds]
         return alternatives
 
-    def search(self, text: str, lang: str) -> list[Hit]:
-        """Every paragraph the query finds, best first, the reader's language first."""
+    def search(self, text: str, lang: str, only: bool = False) -> list[Hit]:
+        """Every paragraph the query finds, best first, the reader's language first. `only`:
+        search the reader's language alone, as if the other were not there (how rare a word
+        is counts in that language), as the browser does with only that language's index."""
         terms = parse(text, self.tables)
         if not terms:
             return []
@@ -168,4 +172,8 @@ class LiveSearch:
         for alternative in self._alternatives(terms):
             candidates.update(self.searcher.docs_for_query(alternative))
         docs = [self.docs[self.key_of[docnum]] for docnum in sorted(candidates)]
-        return rank(find(terms, docs, self.tables, clean_query(text), len(self.docs)), lang)
+        total = len(self.docs)
+        if only:
+            docs = [doc for doc in docs if doc.lang == lang]
+            total = self.counts.get(lang, 0)
+        return rank(find(terms, docs, self.tables, clean_query(text), total), lang)

@@ -385,18 +385,21 @@
     marked = marked.filter(function (s, i) { return i === 0 || s[0] !== marked[i - 1][0] || s[1] !== marked[i - 1][1]; });
     return { doc: doc, score: value, spans: marked };
   };
-  Engine.prototype.search = function (query, lang) {
+  // `only`: the reader's language alone, a word's rarity counted in it (scope=lang). The
+  // Chinese text still tells how to read a query typed in characters or pinyin.
+  Engine.prototype.search = function (query, lang, only) {
     var terms = this.parse(query), cleaned = cleanQuery(query), self = this;
     if (!terms.length) return [];
-    var found = this.docs.map(function (doc) { return terms.map(function (t) { return self.termSpans(t, doc); }); });
-    var total = this.docs.length;
+    var docs = only ? this.docs.filter(function (doc) { return doc.lang === lang; }) : this.docs;
+    var found = docs.map(function (doc) { return terms.map(function (t) { return self.termSpans(t, doc); }); });
+    var total = docs.length;
     var weights = terms.map(function (t, i) {
       var df = 0;
       found.forEach(function (spans) { if (spans[i].length) df += 1; });
       return Math.sqrt(Math.sqrt((total + 1) / (df + 1))) * (t.weak ? WEAK : 1.0);
     });
     var hits = [];
-    this.docs.forEach(function (doc, d) {
+    docs.forEach(function (doc, d) {
       var hit = self.score(terms, weights, doc, found[d], cleaned);
       if (hit) hits.push(hit);
     });

@@ -4,7 +4,11 @@
 (function () {
   "use strict";
   var root = document.getElementById("search");
-  if (!root || root.dataset.server === "1") return;
+  if (!root) return;
+  // Ticking or clearing "only this language" searches again at once, live and frozen.
+  var scopeBox = document.getElementById("scope"), input = document.getElementById("q");
+  if (scopeBox) scopeBox.addEventListener("change", function () { if (input.value.trim()) scopeBox.form.submit(); });
+  if (root.dataset.server === "1") return;
   var Engine = PortalSearch.Engine, cleanQuery = PortalSearch.cleanQuery;
   var escapeHtml = PortalSearch.escapeHtml, snippet = PortalSearch.snippet;
 
@@ -34,7 +38,7 @@
   function render(engine, query, loading) {
     var cleaned = cleanQuery(query);
     if (!cleaned) { results.innerHTML = ""; help.hidden = false; return; }
-    var hits = engine.search(query, lang), html = [];
+    var hits = engine.search(query, lang, only), html = [];
     if (!hits.length && loading) {
       results.innerHTML = '<p class="search-summary">' + escapeHtml(strings.loading) + "</p>";
       return;
@@ -42,7 +46,7 @@
     html.push('<p class="search-summary">' + escapeHtml(strings.summary.replace("{count}", hits.length).replace("{query}", query)) + "</p>");
     var suggestion = engine.didYouMean(query);
     if (suggestion) {
-      html.push('<p class="did-you-mean">' + escapeHtml(strings.didyoumean) + ' <a href="?q=' + encodeURIComponent(suggestion) + '">' + escapeHtml(suggestion) + "</a>?</p>");
+      html.push('<p class="did-you-mean">' + escapeHtml(strings.didyoumean) + ' <a href="?q=' + encodeURIComponent(suggestion) + (only ? "&amp;scope=lang" : "") + '">' + escapeHtml(suggestion) + "</a>?</p>");
     }
     // One group per chapter, in the order of each chapter's best hit (as the live page does).
     var groups = [], groupOf = {};
@@ -122,21 +126,30 @@
       document.head.appendChild(script);
     });
   }
-  var query = new URLSearchParams(location.search).get("q") || "";
-  var input = document.getElementById("q");
+  var params = new URLSearchParams(location.search);
+  var query = params.get("q") || "";
+  // scope=lang: the reader's language only, and only its index is fetched (the live app
+  // counts how rare a word is within that language too, so both rank alike).
+  var only = params.get("scope") === "lang";
   input.value = query;
+  if (scopeBox) scopeBox.checked = only;
+  if (only) help.querySelectorAll(".suggestions a").forEach(function (a) { a.href += "&scope=lang"; });
   if (!cleanQuery(query)) return;
   results.innerHTML = '<p class="search-summary">' + escapeHtml(strings.loading) + "</p>";
   var own = root.dataset["index" + lang[0].toUpperCase() + lang.slice(1)];
-  var theirs = root.dataset["index" + other[0].toUpperCase() + other.slice(1)];
+  var theirs = only ? null : root.dataset["index" + other[0].toUpperCase() + other.slice(1)];
   // The tables this query needs: traditional forms for Chinese, readings for Latin letters.
   var cleaned = cleanQuery(query), wanted = [load(root.dataset.tables, "tables"), load(own, lang)];
+  // A Mongolian page searching its own text alone still reads characters and pinyin against
+  // the Chinese text, so it fetches that index too unless the query is all Mongolian script.
+  var corpus = only && lang !== "zh" && /[^\u1800-\u18af\u202f\s]/.test(cleaned) ? load(root.dataset.indexZh, "zh") : null;
   if (/[\u3400-\u9fff\uf900-\ufaff]/.test(cleaned)) wanted.push(load(root.dataset.t2s, "t2s"));
   if (/[a-z]/.test(cleaned)) wanted.push(load(root.dataset.pinyin, "pinyin"));
   Promise.all(wanted).then(function (loaded) {
     var engine = new Engine(loaded[0]);
     loaded.slice(2).forEach(function (table) { engine.addTable(table); });
     engine.addIndex(loaded[1]);
+    if (corpus) return corpus.then(function (index) { engine.addIndex(index); render(engine, query, false); root.dataset.state = "done"; });
     render(engine, query, !!theirs);
     if (!theirs) { root.dataset.state = "done"; return; }
     // Then the other language, whose results follow the reader's own.

@@ -59,9 +59,14 @@ def related_terms(query: str, limit: int = 8) -> list[str]:
     return [e.zh[0] for e in related[:limit]]
 
 
-def results(query: str, lang: str):
+def scope_of(args) -> str:
+    """`scope=lang`: only the reader's language. Anything else (or nothing) searches both."""
+    return "lang" if args.get("scope") == "lang" else "both"
+
+
+def results(query: str, lang: str, scope: str = "both"):
     loaded = current()
-    return loaded.search.search(query, lang), did_you_mean(query, loaded.tables)
+    return loaded.search.search(query, lang, only=scope == "lang"), did_you_mean(query, loaded.tables)
 
 
 def _result_item(hit, lang: str) -> dict:
@@ -81,7 +86,8 @@ def _result_item(hit, lang: str) -> dict:
 def page(lang: str):
     query = request.args.get("q", "")[: MAX_QUERY * 4]
     cleaned = clean_query(query)
-    hits, suggestion = results(query, lang) if cleaned else ([], None)
+    scope = scope_of(request.args)
+    hits, suggestion = results(query, lang, scope) if cleaned else ([], None)
     # One group per chapter, in the order of each chapter's best hit; hits by score within it.
     grouped: dict[tuple[str, int], tuple] = {}
     for hit in hits[:MAX_LIMIT]:
@@ -98,6 +104,7 @@ def page(lang: str):
         search_page=True,  # the page has its own search form; no second one in the header
         mongolian_font=has_mongolian,
         query=query,
+        scope=scope,
         cleaned=cleaned,
         total=len(hits),
         groups=groups,
@@ -113,7 +120,7 @@ def page(lang: str):
 
 @bp.route("/api/search")
 def api():
-    """GET /api/search?q=…&lang=zh|mn&limit=N (format in README; keep it stable)."""
+    """GET /api/search?q=…&lang=zh|mn&limit=N&scope=both|lang (format in README; keep it stable)."""
     query = request.args.get("q", "")[: MAX_QUERY * 4]
     lang = request.args.get("lang", SOURCE_LANG)
     lang = lang if lang in plans() else SOURCE_LANG
@@ -122,9 +129,11 @@ def api():
     except ValueError:
         limit = DEFAULT_LIMIT
     g.lang = None  # links in the answer are site-absolute, as the API has no page to be relative to
-    hits, suggestion = results(query, lang) if clean_query(query) else ([], None)
+    scope = scope_of(request.args)
+    hits, suggestion = results(query, lang, scope) if clean_query(query) else ([], None)
     body = {
         "query": query,
+        "scope": scope,
         "total": len(hits),
         "results": [_result_item(hit, lang) for hit in hits[:limit]],
         # Only when nothing was found: "did you mean", then related glossary terms.
