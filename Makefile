@@ -1,7 +1,7 @@
 # Two entry points for a fresh machine (see README): `make serve` and `make test`.
 VENV ?= .venv
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core fonts-noto-cjk linkchecker default-jre-headless nginx-light libnginx-mod-http-brotli-static openssl nodejs
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-core fonts-noto-cjk linkchecker default-jre-headless nginx-light libnginx-mod-http-brotli-static openssl nodejs postgresql
 
 .PHONY: serve test build check system-packages catalogs
 

@@ -64,5 +64,7 @@ def build_site(out: Path | str, config: dict | None = None, content=None, full: 
     Raises ContentErrors or BuildError, and `out` is then untouched."""
     from .site.build import build
 
-    app = create_app({**(config or {}), "WATCH_CONTENT": False}, content)  # loads and validates all content first
+    # loads and validates all content first; the frozen site has no form of its own (it links to
+    # FEEDBACK_URL's), so nothing of the form is set up
+    app = create_app({**(config or {}), "WATCH_CONTENT": False, "FEEDBACK_FORM": False}, content)
     return build(out, app, full, sources)

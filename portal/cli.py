@@ -15,7 +15,7 @@ import click
 
 from .errors import BuildError, ContentErrors
 from .model.languages import CODES, SOURCE_LANG, TRANSLATIONS
-from .settings import SettingsError, content_folder, read_settings, site_url_problem
+from .settings import SettingsError, app_settings, content_folder, read_settings, site_url_problem
 
 LOCAL_URL = "http://127.0.0.1:5000"  # where `portal serve` answers; only for a build tried locally
 
@@ -92,10 +92,9 @@ def serve(host: str, port: int, production: bool, workers: int, content_dir: Pat
 
     folder = folder_in_use(content_dir)
     try:
-        # portal.toml's site_url: an https address turns on Strict-Transport-Security
-        config = {"CONTENT_DIR": str(folder), "WATCH_CONTENT": not production}
-        if "site_url" in (settings := read_settings()[0]):
-            config["SITE_URL"] = str(settings["site_url"])
+        # portal.toml's site_url (an https address turns on Strict-Transport-Security), where
+        # the questions readers send are kept (feedback_db), the office's e-mail
+        config = {"CONTENT_DIR": str(folder), "WATCH_CONTENT": not production, **app_settings(read_settings()[0])}
         app = create_app(config)
     except ContentErrors as exc:
         fail_with(exc)
@@ -135,7 +134,9 @@ def build(out: Path | None, site_url: str | None, full: bool, content_dir: Path 
         folder = folder_in_use(content_dir)
         out, site_url = _out_and_site_url(out, site_url)
         shown = out
-        key = sources_key(folder, site_url)  # before anything is read: an edit after this is seen next time
+        # the addresses the frozen pages link to for questions: the live app's form, or the office's e-mail
+        links = {k: v for k, v in app_settings(read_settings()[0]).items() if k in ("FEEDBACK_URL", "OFFICE_EMAIL")}
+        key = sources_key(folder, site_url, links)  # before anything is read: an edit after this is seen next time
         if not full and key and (previous := unchanged_build(out, key)):
             for note in previous["notes"]:
                 click.echo(f"warning: {note}", err=True)
@@ -156,7 +157,8 @@ def build(out: Path | None, site_url: str | None, full: bool, content_dir: Path 
         if report.findings:
             raise ContentErrors(report.findings)
         sources = {"sources": key, "notes": [str(note) for note in report.notes]}
-        count = build_site(out, {"CONTENT_DIR": str(folder), "SITE_URL": site_url}, content, full, sources)
+        config = {"CONTENT_DIR": str(folder), "SITE_URL": site_url, **links}
+        count = build_site(out, config, content, full, sources)
     except ContentErrors as exc:
         fail_with(exc)
     except BuildError as exc:
@@ -351,3 +353,76 @@ def search(query: str, lang: str, limit: int, as_json: bool, content_dir: Path |
     for result in data["results"]:
         text = result["snippet"].replace("<mark>", "[").replace("</mark>", "]")
         click.echo(f"{result['score']:>7.2f}  {result['lang']} {result['id']:<9} {html.unescape(text)}")
+
+
+db_option = click.option(
+    "--db",
+    "db_url",
+    default=None,
+    help="Where the messages are, as a SQLAlchemy URL [default: portal.toml's feedback_db, else instance/].",
+)
+
+
+def _feedback_store(db_url: str | None):
+    from .feedback import FeedbackStore, default_url
+    from .settings import PROJECT_ROOT
+
+    url = db_url or read_settings()[0].get("feedback_db") or default_url(PROJECT_ROOT / "instance")
+    try:
+        return FeedbackStore(url)
+    except Exception as exc:  # a wrong URL or a database that is not there: say so, no traceback
+        click.echo(f"feedback: cannot open {url}: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+
+
+@main.group()
+def feedback() -> None:
+    """Questions and corrections readers sent from the paragraph form."""
+
+
+@feedback.command("list")
+@click.option("--all", "include_done", is_flag=True, help="Also the messages already dealt with.")
+@db_option
+def feedback_list(include_done: bool, db_url: str | None) -> None:
+    """The open messages, oldest first: id, day, paragraph, kind, contact and text."""
+    messages = _feedback_store(db_url).list(include_done)
+    for m in messages:
+        done = f"  done {m.done:%Y-%m-%d}" if m.done else ""
+        contact = f"  contact: {m.contact}" if m.contact else ""
+        click.echo(f"#{m.id}  {m.received:%Y-%m-%d %H:%M}  {m.lang} {m.paragraph}  {m.kind}{contact}{done}")
+        click.echo("    " + m.message.replace("\n", "\n    "))
+    click.echo(f"{len(messages)} message(s){'' if include_done else ' open'}")
+
+
+@feedback.command("export")
+@click.option("--csv", "as_csv", is_flag=True, required=True, help="As CSV (the only format).")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File [default: stdout]."
+)
+@db_option
+def feedback_export(as_csv: bool, output: Path | None, db_url: str | None) -> None:
+    """Every message, done or not, as CSV for a spreadsheet."""
+    text = _feedback_store(db_url).export_csv()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8", newline="")
+        click.echo(f"wrote {output}")
+
+
+@feedback.command("done")
+@click.argument("ident", type=int)
+@db_option
+def feedback_done(ident: int, db_url: str | None) -> None:
+    """Mark message IDENT as dealt with (it is deleted a year later by `portal feedback purge`)."""
+    if not _feedback_store(db_url).mark_done(ident):
+        click.echo(f"no open message #{ident}", err=True)
+        sys.exit(1)
+    click.echo(f"#{ident} marked done")
+
+
+@feedback.command("purge")
+@db_option
+def feedback_purge(db_url: str | None) -> None:
+    """Delete the messages dealt with more than a year ago, as the form's privacy note promises."""
+    click.echo(f"deleted {_feedback_store(db_url).purge()} message(s) dealt with more than a year ago")

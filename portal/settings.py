@@ -29,7 +29,23 @@ def find_settings(start: Path | None = None) -> Path | None:
     return None
 
 
-KNOWN = {"content": str, "out": str, "site_url": str}
+KNOWN = {
+    "content": str,
+    "out": str,
+    "site_url": str,
+    "feedback_db": str,
+    "feedback_url": str,
+    "office_email": str,
+    "trusted_proxies": int,  # proxies (nginx) in front of `portal serve --production`
+}
+#: portal.toml's settings the live app and the build read, by their names in the app's config.
+APP_SETTINGS = {
+    "site_url": "SITE_URL",
+    "feedback_db": "FEEDBACK_DB",
+    "feedback_url": "FEEDBACK_URL",
+    "office_email": "OFFICE_EMAIL",
+    "trusted_proxies": "TRUSTED_PROXIES",
+}
 
 
 class SettingsError(Exception):
@@ -55,11 +71,33 @@ def read_settings(start: Path | None = None) -> tuple[dict, Path | None]:
         where = _line_of(text, key)
         if key not in KNOWN:
             raise SettingsError(path, where, f"unknown setting {key!r}; portal.toml knows {', '.join(KNOWN)}")
-        if not isinstance(value, KNOWN[key]):
+        if KNOWN[key] is int and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise SettingsError(path, where, f"{key} must be a whole number, like {key} = 1")
+        if KNOWN[key] is str and not isinstance(value, str):
             raise SettingsError(path, where, f'{key} must be text in quotes, like {key} = "…"')
-    if "site_url" in settings and (problem := site_url_problem(settings["site_url"])):
-        raise SettingsError(path, _line_of(text, "site_url"), f"site_url {problem}")
+    for key in ("site_url", "feedback_url"):
+        if key in settings and (problem := site_url_problem(settings[key])):
+            raise SettingsError(path, _line_of(text, key), f"{key} {problem}")
+    email = settings.get("office_email")
+    if email is not None and not re.fullmatch(r"[^@\s<>\"?&]+@[^@\s<>\"?&/]+\.[a-z]{2,}", email, re.IGNORECASE):
+        raise SettingsError(
+            path, _line_of(text, "office_email"), f"office_email must be an e-mail address, not {email!r}"
+        )
+    if "feedback_db" in settings:
+        settings["feedback_db"] = _database_url(settings["feedback_db"], path)
     return settings, path
+
+
+def _database_url(value: str, path: Path) -> str:
+    """A SQLAlchemy URL; a plain file path is a SQLite file, relative to portal.toml."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{(path.parent / value).resolve()}"
+
+
+def app_settings(settings: dict) -> dict:
+    """portal.toml's settings under their names in the app's config."""
+    return {APP_SETTINGS[k]: v for k, v in settings.items() if k in APP_SETTINGS}
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -127,8 +127,10 @@ def test_sitemap_lists_pages_with_absolute_urls(built_site, app):
     assert "http://127.0.0.1:5000/zh/4/" in locs and "http://127.0.0.1:5000/mn/4/parallel/" in locs
     assert "http://127.0.0.1:5000/mn/places/ba-yan-hao-te/" in locs
     glossary = app.extensions["portal.store"].current().glossary
-    # chooser + per language: home, 13 chapters, 13 side-by-side pages, 2 listings, entry pages
-    assert len(locs) == 1 + 2 * (1 + 13 + 13 + 2 + len(glossary.entries)) and len(set(locs)) == len(locs)
+    # chooser + per language: home, 13 chapters, 13 side-by-side pages, 2 listings, entry pages,
+    # and the about page and the accessibility statement
+    assert len(locs) == 1 + 2 * (1 + 13 + 13 + 2 + len(glossary.entries) + 2) and len(set(locs)) == len(locs)
+    assert "http://127.0.0.1:5000/mn/accessibility/" in locs and "http://127.0.0.1:5000/zh/about/" in locs
 
 
 def test_failed_build_leaves_previous_build_untouched(tmp_path):

@@ -13,6 +13,7 @@ from .notices import Notices
 from .orthography import MongolianLine, Spelling
 from .plan import Plan
 from .progress import Progress
+from .statements import Statements
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,4 @@ class Content:
     orthography: tuple[Spelling, ...] = ()  # Mongolian spellings to write otherwise
     mongolian_lines: tuple[MongolianLine, ...] = ()  # every published line with Mongolian text
     progress: Progress = field(default_factory=Progress)  # recorded values of the targets
+    statements: Statements = field(default_factory=lambda: Statements({}))  # about, accessibility

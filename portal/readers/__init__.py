@@ -24,6 +24,7 @@ from .glossary import GLOSSARY_FILES, load_glossary
 from .notices import load_notices
 from .orthography import load_orthography, mongolian_lines
 from .progress import load_progress
+from .statements import load_statements
 from .synonyms import load_colloquial, load_synonyms
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "load_plan",
     "load_plans",
     "load_progress",
+    "load_statements",
     "load_synonyms",
     "parse_attrs",
     "parse_chapter",
@@ -100,6 +102,7 @@ class ContentFolder:
             load_orthography(self.path),
             mongolian_lines(self.path),
             load_progress(self.path, figures),
+            load_statements(self.path, self.renderer),
         )
 
 

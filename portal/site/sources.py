@@ -52,10 +52,12 @@ def _version(name: str) -> str:
         return f"{name} -"
 
 
-def sources_key(content_dir: Path, site_url: str) -> str | None:
-    """The hash of everything `portal build --content CONTENT_DIR --site-url SITE_URL` reads;
-    None where a file cannot be read (the build that follows then says which, and why)."""
-    digest = hashlib.sha256(f"sources {RECORD_FORMAT} {Path(content_dir).resolve()} {site_url}".encode())
+def sources_key(content_dir: Path, site_url: str, settings: dict | None = None) -> str | None:
+    """The hash of everything `portal build --content CONTENT_DIR --site-url SITE_URL` reads,
+    `settings` (portal.toml's other settings the pages show) included; None where a file cannot
+    be read (the build that follows then says which, and why)."""
+    shown = json.dumps(settings or {}, sort_keys=True)
+    digest = hashlib.sha256(f"sources {RECORD_FORMAT} {Path(content_dir).resolve()} {site_url} {shown}".encode())
     try:
         tree_hash(digest, Path(content_dir))
         code_hash(digest, PROJECT_ROOT / "static", PROJECT_ROOT / "translations")

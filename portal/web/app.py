@@ -51,6 +51,7 @@ def make_app(config: dict, store: ContentStore) -> Flask:
         "portal",
         static_folder=str(PROJECT_ROOT / "static"),
         static_url_path="/static",
+        instance_path=str(PROJECT_ROOT / "instance"),  # the questions' SQLite file and the form's key
         template_folder=str(Path(__file__).parent.parent / "templates"),
     )
     app.config.update(DEFAULTS)

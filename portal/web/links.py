@@ -9,8 +9,10 @@ shows a listing, not the page.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 from flask import current_app, request, url_for
+from flask_babel import gettext as _
 
 
 def frozen_path(path: str) -> str:
@@ -45,3 +47,18 @@ def public_url(endpoint: str, **values) -> str:
 def site_path(endpoint: str, **values) -> str:
     """A page's path from the site root, in the form the pages link to it (no leading '/')."""
     return frozen_path(url_for(endpoint, **values)).lstrip("/")
+
+
+def ask_link(lang: str) -> str:
+    """Where a paragraph's "ask about this paragraph" leads, with `{id}` for the paragraph: this
+    app's form, the live app's (FEEDBACK_URL) from the frozen site, or an e-mail to the office
+    (OFFICE_EMAIL); "" when the site has none of them."""
+    config = current_app.config
+    if not config.get("RELATIVE_URLS"):  # the live app
+        return link("feedback.form", lang=lang) + "?p={id}"
+    if config.get("FEEDBACK_URL"):
+        return config["FEEDBACK_URL"].rstrip("/") + f"/{lang}/feedback/?p={{id}}"
+    if config.get("OFFICE_EMAIL"):
+        subject = quote(_("About paragraph %(id)s", id="{id}"), safe="{}")
+        return f"mailto:{config['OFFICE_EMAIL']}?subject={subject}"
+    return ""

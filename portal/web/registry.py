@@ -104,11 +104,12 @@ class Registry:
     @staticmethod
     def frame(snapshot: Snapshot) -> object:
         """What every page shows besides its own inputs: the languages, each plan's title and
-        chapter numbers (the language switch links only to chapters a language has)."""
+        chapter numbers (the language switch links only to chapters a language has), and which
+        statements exist (the footer links to them)."""
         return [
             (lang, plan.edition, plan.title, plan.title_lang, [c.number for c in plan.chapters])
             for lang, plan in snapshot.plans.items()
-        ]
+        ] + [sorted(snapshot.content.statements.by_key)]
 
 
 def registry_of(app: Flask) -> Registry:

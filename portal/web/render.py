@@ -14,8 +14,9 @@ from flask_babel import gettext as _
 
 from ..model.languages import CODES, LANGUAGES, SOURCE_LANG, language
 from ..model.plan import Plan
+from ..model.statements import NAMES
 from ..text.localize import chapter_label, format_date, format_number, section_label
-from .links import link, public_url
+from .links import ask_link, link, public_url
 from .store import Snapshot
 
 
@@ -67,6 +68,9 @@ def template_helpers() -> dict:
         "format_day": lambda day: format_date(day, code),
         "translate_in": translate_in,
         "length_class": length_class,
+        # the statements this language has, for the footer's links (a test fixture may have none)
+        "statements": [name for name in NAMES if current().content.statements.get(name, code)],
+        "ask_link": ask_link(code) if lang else "",
     }
 
 

@@ -1,4 +1,5 @@
-// Paragraph tools added by script (they need it to work): "copy link" on every paragraph, and
+// Paragraph tools added by script (they need it to work): "copy link" and "ask about this
+// paragraph" (where the site has somewhere to send questions) on every paragraph, and
 // "listen" on Chinese paragraphs where the device has a Chinese voice for speech synthesis.
 // Both are buttons: they work from the keyboard and on touch. Also the definitions in the
 // term popovers: one script per chapter (data-terms), loaded when a term is first opened.
@@ -40,6 +41,12 @@
       }, function () { status.textContent = permalink(p.id); prompt(labels.copy, permalink(p.id)); });
     });
     tools.insertBefore(b, tools.firstChild.nextSibling);
+    if (labels.ask) {  // "ask about this paragraph": the live app's form, or an e-mail to the office
+      var ask = document.createElement("a");
+      ask.className = "ask"; ask.href = labels.ask.split("{id}").join(encodeURIComponent(p.id));
+      ask.textContent = labels.askText;
+      tools.appendChild(ask);
+    }
   });
 
   // Listening: Chinese only, and only where a Chinese voice exists.
