@@ -120,8 +120,9 @@ def serve(host: str, port: int, production: bool, workers: int, content_dir: Pat
     help="Public address, for sitemap.xml, the feeds and the QR codes [default: portal.toml's site_url].",
 )
 @click.option("--full", is_flag=True, help="Render every page, keeping nothing from the previous build.")
+@click.option("--pdf", is_flag=True, help="Also print the whole plan to <lang>/plan.pdf (needs Chromium).")
 @content_option
-def build(out: Path | None, site_url: str | None, full: bool, content_dir: Path | None) -> None:
+def build(out: Path | None, site_url: str | None, full: bool, pdf: bool, content_dir: Path | None) -> None:
     """Freeze the whole site into OUT; on any error the previous OUT is left untouched. Pages
     whose inputs did not change since the last build are kept from it (--full renders all)."""
     import time
@@ -136,7 +137,9 @@ def build(out: Path | None, site_url: str | None, full: bool, content_dir: Path 
         shown = out
         # the addresses the frozen pages link to for questions: the live app's form, or the office's e-mail
         links = {k: v for k, v in app_settings(read_settings()[0]).items() if k in ("FEEDBACK_URL", "OFFICE_EMAIL")}
-        key = sources_key(folder, site_url, links)  # before anything is read: an edit after this is seen next time
+        key = sources_key(
+            folder, site_url, {**links, "pdf": pdf}
+        )  # before anything is read: an edit after this is seen next time
         if not full and key and (previous := unchanged_build(out, key)):
             for note in previous["notes"]:
                 click.echo(f"warning: {note}", err=True)
@@ -157,7 +160,7 @@ def build(out: Path | None, site_url: str | None, full: bool, content_dir: Path 
         if report.findings:
             raise ContentErrors(report.findings)
         sources = {"sources": key, "notes": [str(note) for note in report.notes]}
-        config = {"CONTENT_DIR": str(folder), "SITE_URL": site_url, **links}
+        config = {"CONTENT_DIR": str(folder), "SITE_URL": site_url, **links, **({"PDF": True} if pdf else {})}
         count = build_site(out, config, content, full, sources)
     except ContentErrors as exc:
         fail_with(exc)
@@ -353,6 +356,40 @@ def search(query: str, lang: str, limit: int, as_json: bool, content_dir: Path |
     for result in data["results"]:
         text = result["snippet"].replace("<mark>", "[").replace("</mark>", "]")
         click.echo(f"{result['score']:>7.2f}  {result['lang']} {result['id']:<9} {html.unescape(text)}")
+
+
+@main.command()
+@click.option("--lang", "langs", type=click.Choice(CODES), multiple=True, help="A language [default: every one].")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder for plan-<lang>.pdf.",
+)
+@content_option
+def pdf(langs: tuple[str, ...], output: Path, content_dir: Path | None) -> None:
+    """Print the whole plan to a PDF per language with headless Chromium (A4; Mongolian in
+    vertical columns on landscape pages), for a print shop or a USB stick."""
+    from . import create_app
+    from .site.pdf import write_pdfs
+
+    try:
+        # portal.toml's site_url is the address the cover names
+        config = {"CONTENT_DIR": str(folder_in_use(content_dir)), "WATCH_CONTENT": False}
+        app = create_app({**config, **app_settings(read_settings()[0])})
+    except ContentErrors as exc:
+        fail_with(exc)
+    chosen = [code for code in (langs or CODES) if code in app.extensions["portal.store"].current().plans]
+    targets = {code: output / f"plan-{code}.pdf" for code in chosen}
+    try:
+        write_pdfs(app, targets)
+    except BuildError as exc:
+        click.echo(f"pdf: {exc}; nothing was written.", err=True)
+        sys.exit(1)
+    for path in targets.values():
+        click.echo(f"wrote {path} ({path.stat().st_size // 1024} kB)")
 
 
 db_option = click.option(

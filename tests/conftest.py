@@ -24,6 +24,7 @@ SLOW_MODULES = {
     "test_hostile_content",
     "test_hostile",
     "test_incremental",
+    "test_pdf",
 }
 
 

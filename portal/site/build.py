@@ -37,6 +37,7 @@ from ..web.registry import registry_of
 from . import incremental
 from .compress import precompress
 from .offline import write_manifests_and_zip
+from .pdf import PDF_NAME, write_pdfs
 from .sources import read_record
 
 FREEZE_TIMEOUT = 1800  # seconds; the whole plan takes a few
@@ -153,6 +154,8 @@ def _fill(app: Flask, staging: Path, previous: Path, record: dict, sources: dict
             raise BuildError("the frozen site has no index.html")
         precompress(incremental.needs_copies(kept, staging))  # kept files whose copies were not
         precompress(write_manifests_and_zip(app, staging))  # the pages have their copies already
+        if app.config.get("PDF"):  # after the zip: the download for a USB stick stays small
+            write_pdfs(app, {lang: staging / lang / PDF_NAME for lang in snapshot.plans})
         new_record = incremental.new_record(keys, kept, staging, sources, previous, record)
     except (ContentErrors, BuildError, OSError):
         raise

@@ -117,6 +117,19 @@ def sitemap():
     return Response(render_template("sitemap.xml", urls=urls), mimetype="application/xml")
 
 
+@bp.route("/<lang:lang>/print/")
+def whole_plan(lang: str):
+    """The whole plan on one page, for printing and for `portal pdf` (live app only: it is far
+    larger than a page of the frozen site should be)."""
+    plan = plan_for(lang)
+    return render(
+        "plan_print.html",
+        plan=plan,
+        home_url=public_url("pages.home", lang=lang),
+        public=False,
+    )
+
+
 @bp.app_errorhandler(404)
 def not_found(error):
     return _everyone_page("404.html", public=False), 404
