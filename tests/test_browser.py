@@ -143,6 +143,21 @@ def test_static_search_in_one_language_fetches_only_what_it_needs(browser, built
         assert fetched() & {"zh.js", "mn.js"} == needs, (lang, query, fetched())
 
 
+def test_static_search_lists_the_notes_of_its_results_as_the_live_page_does(browser, built_site, client):
+    import re
+
+    for lang, query in [("zh", "禁牧"), ("zh", "入园率"), ("zh", "骆驼 保险"), ("mn", "ᠲᠡᠮᠡᠭᠡ"), ("zh", "草原")]:
+        live = client.get(f"/{lang}/search/", query_string={"q": query}).get_data(as_text=True)
+        expected = re.findall(r'explainers/#(x\d+-[a-z0-9-]+)"', live)
+        _static_search(browser, built_site, lang, query)
+        found = browser.execute_script("return document.getElementById('search').dataset.notesFound") or ""
+        assert found.split() == expected, (lang, query)
+        for ident in expected:  # each leads to its note on the chapter's page of notes
+            link = browser.find_element(By.CSS_SELECTOR, f'#search-notes a[href*="#{ident}"]')
+            assert "/explainers/index.html#" in link.get_attribute("href")
+    assert any(re.findall(r"explainers/#x", client.get("/zh/search/?q=禁牧").get_data(as_text=True)))
+
+
 def test_static_search_page_shows_results_from_disk(browser, built_site):
     found = _static_search(browser, built_site, "zh", "caoyuan")
     assert found and found[0].startswith("zh:")

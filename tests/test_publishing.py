@@ -59,6 +59,8 @@ def test_a_new_edition_is_recorded_compared_and_marks_translations_stale(content
     # Staff edit content/: a new target, a new paragraph, a removed one.
     edit(content / "zh" / "07.md", "入园率保持97%以上", "入园率保持98%以上")
     edit(content / "figures.yaml", "kind: target, value: 97,", "kind: target, value: 98,")  # the key figure follows
+    for lang in ("zh", "mn"):  # and so do the plain-language notes that quote it
+        edit(content / "explainers" / lang / "07.md", "97", "98")
     edit(
         content / "zh" / "05.md",
         "{: #c5s4p4 }\n",

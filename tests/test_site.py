@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 from flask import url_for
 
+from portal import PROJECT_ROOT, create_app
 from portal import build_site as build
-from portal import create_app
 from portal.errors import ContentErrors
 from portal.site.build import BuildError
 from portal.web.registry import site_pages
@@ -128,8 +128,10 @@ def test_sitemap_lists_pages_with_absolute_urls(built_site, app):
     assert "http://127.0.0.1:5000/mn/places/ba-yan-hao-te/" in locs
     glossary = app.extensions["portal.store"].current().glossary
     # chooser + per language: home, 13 chapters, 13 side-by-side pages, 2 listings, entry pages,
-    # and the about page and the accessibility statement
-    assert len(locs) == 1 + 2 * (1 + 13 + 13 + 2 + len(glossary.entries) + 2) and len(set(locs)) == len(locs)
+    # the about page and the accessibility statement; and a page of notes per chapter with notes
+    notes = len(list((PROJECT_ROOT / "content" / "explainers").glob("*/*.md")))
+    assert len(locs) == 1 + 2 * (1 + 13 + 13 + 2 + len(glossary.entries) + 2) + notes and len(set(locs)) == len(locs)
+    assert "http://127.0.0.1:5000/mn/7/explainers/" in locs
     assert "http://127.0.0.1:5000/mn/accessibility/" in locs and "http://127.0.0.1:5000/zh/about/" in locs
 
 

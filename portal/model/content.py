@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .editions import Editions
+from .explainers import Explainers
 from .figures import Figures
 from .glossary import Glossary
 from .notices import Notices
@@ -40,3 +41,4 @@ class Content:
     mongolian_lines: tuple[MongolianLine, ...] = ()  # every published line with Mongolian text
     progress: Progress = field(default_factory=Progress)  # recorded values of the targets
     statements: Statements = field(default_factory=lambda: Statements({}))  # about, accessibility
+    explainers: Explainers = field(default_factory=lambda: Explainers({}))  # plain-language notes

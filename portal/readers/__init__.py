@@ -18,6 +18,7 @@ from ..model.languages import SOURCE_LANG
 from ..text.markdown import InlineRenderer
 from .chapters import ATTRS_RE, available_languages, format_attrs, load_plan, load_plans, parse_attrs, parse_chapter
 from .editions import load_editions
+from .explainers import load_explainers
 from .figures import load_figures
 from .files import editor_files
 from .glossary import GLOSSARY_FILES, load_glossary
@@ -34,6 +35,7 @@ __all__ = [
     "format_attrs",
     "load_content",
     "load_editions",
+    "load_explainers",
     "load_figures",
     "load_glossary",
     "load_notices",
@@ -61,6 +63,7 @@ class ContentFolder:
             *root.glob("*.yaml"),  # glossary, places, figures, synonyms, colloquial
             *root.glob("editions/*/*.yaml"),
             *root.glob("progress/*.yaml"),
+            *root.glob("explainers/*/*.md"),
             *root.glob("editions/*/*/*.md"),
         ]
         return sorted(found)
@@ -90,10 +93,11 @@ class ContentFolder:
         """Everything in the folder. Raises ContentErrors listing every problem found."""
         plans = load_plans(self.path, self.renderer)
         figures = load_figures(self.path, plans[SOURCE_LANG])
+        glossary = self.glossary()
         return Content(
             plans,
             load_synonyms(self.path),
-            self.glossary(),
+            glossary,
             figures,
             load_editions(self.path, plans, self.renderer),
             load_notices(self.path, self.renderer),
@@ -103,6 +107,7 @@ class ContentFolder:
             mongolian_lines(self.path),
             load_progress(self.path, figures),
             load_statements(self.path, self.renderer),
+            load_explainers(self.path, plans, glossary, self.renderer),
         )
 
 

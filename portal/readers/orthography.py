@@ -48,6 +48,7 @@ def mongolian_lines(content_dir: Path | str) -> tuple[MongolianLine, ...]:
         *(root / name for name in ("glossary.yaml", "places.yaml", "figures.yaml") if (root / name).exists()),
         *(p for p in content_files(root / "updates", "*.md", inside=root) if p.name.endswith(".mn.md")),
         *(p for p in content_files(root / "statements", "*.md", inside=root) if p.name.endswith(".mn.md")),
+        *content_files(root / "explainers" / "mn", "*.md", inside=root),
         *([CATALOG] if CATALOG.exists() else []),
     ]
     found = []

@@ -74,8 +74,10 @@ def tables_documents(tables: Tables) -> dict[str, dict]:
     }
 
 
-def browser_index(lang: str, docs: list[Document], plan: Plan) -> dict:
-    """Paragraphs as [id, chapter, section, text, lead start, lead end]; titles by section id."""
+def browser_index(lang: str, docs: list[Document], plan: Plan, notes=()) -> dict:
+    """Paragraphs as [id, chapter, section, text, lead start, lead end]; titles by section id;
+    the plain-language notes as [id, chapter, title, audience, [paragraph ids]], which the
+    search page lists beside results that are their paragraphs."""
     titles, labels = {}, {}
     for chapter in plan.chapters:
         labels[chapter.number] = ((chapter_label(chapter.number, lang) + " ") if chapter.number else "") + chapter.title
@@ -90,4 +92,5 @@ def browser_index(lang: str, docs: list[Document], plan: Plan) -> dict:
         "labels": labels,
         "titles": titles,
         "docs": [[d.id, d.chapter, d.section, d.text, d.lead[0], d.lead[1]] for d in docs],
+        "notes": [[n.id, n.chapter, n.title, n.audience, list(n.paragraphs)] for n in notes],
     }

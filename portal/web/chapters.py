@@ -62,6 +62,7 @@ def chapter_page_inputs(snapshot, edition: str, number: int) -> object:
         chapter_inputs(snapshot.plans, number),
         editions.current,
         snapshot.glossary.terms,
+        [e for notes in snapshot.content.explainers.by_lang.values() for e in notes if e.chapter == number],
     )
 
 
@@ -177,4 +178,7 @@ def chapter_page(
         counterparts=counterparts,
         parallel=parallel,
         structured=structured_data(plan, chapter, shown, endpoint, values, counterparts),
+        # the plain-language notes go with the current text only, after what they explain
+        notes=current().content.explainers.after(lang, number) if edition == current().editions.current else {},
+        notes_page=bool(current().content.explainers.of_chapter(lang, number)),
     )

@@ -48,6 +48,15 @@ def translate_in(code: str, message: str) -> str:
         return _(message)
 
 
+def audience_label(audience: str) -> str:
+    return {
+        "herder": _("for herders"),
+        "student": _("for students and parents"),
+        "business": _("for businesses"),
+        "resident": _("for residents"),
+    }[audience]
+
+
 def template_helpers() -> dict:
     lang = g.get("lang")
     code = lang or SOURCE_LANG
@@ -71,6 +80,7 @@ def template_helpers() -> dict:
         # the statements this language has, for the footer's links (a test fixture may have none)
         "statements": [name for name in NAMES if current().content.statements.get(name, code)],
         "ask_link": ask_link(code) if lang else "",
+        "audience_label": audience_label,
     }
 
 

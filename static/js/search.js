@@ -14,6 +14,7 @@
 
   // ---- The page
   var lang = root.dataset.lang, other = lang === "zh" ? "mn" : "zh";
+  var notes = [], audiences = JSON.parse(root.dataset.audiences || "{}");  // the reader's language's notes, from its index
   var results = document.getElementById("search-results"), help = root.querySelector(".search-help");
   var strings = {};
   root.querySelectorAll("#search-strings").forEach(function (t) {
@@ -49,6 +50,25 @@
       html.push('<p class="did-you-mean">' + escapeHtml(strings.didyoumean) + ' <a href="?q=' + encodeURIComponent(suggestion) + (only ? "&amp;scope=lang" : "") + '">' + escapeHtml(suggestion) + "</a>?</p>");
     }
     // One group per chapter, in the order of each chapter's best hit (as the live page does).
+    // The plain-language notes on the reader's best hits, as the live page lists them.
+    var rank = {}, n = 0, found = [];
+    hits.filter(function (h) { return h.doc.lang === lang; }).slice(0, 20).forEach(function (h) {
+      if (!(h.doc.id in rank)) rank[h.doc.id] = n++;
+    });
+    notes.forEach(function (note) {
+      var best = Math.min.apply(null, note[4].map(function (p) { return p in rank ? rank[p] : Infinity; }));
+      if (best < Infinity) found.push([best, note]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    if (found.length) {
+      html.push('<section class="search-notes" id="search-notes"><h2>' + escapeHtml(root.dataset.notesTitle) + "</h2><ul>");
+      found.forEach(function (f) {
+        var note = f[1], url = root.dataset.notes.replace(/(^|\/)0\//, "$1" + note[1] + "/") + "#" + note[0];
+        html.push('<li><a href="' + escapeHtml(url) + '">' + escapeHtml(note[2]) + '</a> <span class="explainer-for">(' + escapeHtml(audiences[note[3]] || "") + ")</span></li>");
+      });
+      html.push("</ul></section>");
+    }
+    root.dataset.notesFound = found.map(function (f) { return f[1][0]; }).join(" ");
     var groups = [], groupOf = {};
     hits.slice(0, 100).forEach(function (hit) {
       var key = hit.doc.lang + hit.doc.chapter;
@@ -149,6 +169,7 @@
     var engine = new Engine(loaded[0]);
     loaded.slice(2).forEach(function (table) { engine.addTable(table); });
     engine.addIndex(loaded[1]);
+    notes = loaded[1].notes || [];
     if (corpus) return corpus.then(function (index) { engine.addIndex(index); render(engine, query, false); root.dataset.state = "done"; });
     render(engine, query, !!theirs);
     if (!theirs) { root.dataset.state = "done"; return; }

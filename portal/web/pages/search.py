@@ -69,6 +69,20 @@ def results(query: str, lang: str, scope: str = "both"):
     return loaded.search.search(query, lang, only=scope == "lang"), did_you_mean(query, loaded.tables)
 
 
+#: The hits whose paragraphs' notes are listed: the reader's best, where a note helps most.
+NOTES_FROM = 20
+
+
+def notes_for(hits, lang: str) -> list:
+    """The plain-language notes on the best hits in the reader's language, in the order of the
+    first hit each explains (static/js/search.js lists the same)."""
+    rank = {}
+    for hit in [h for h in hits if h.doc.lang == lang][:NOTES_FROM]:
+        rank.setdefault(hit.doc.id, len(rank))
+    notes = [n for n in current().content.explainers.of(lang) if any(p in rank for p in n.paragraphs)]
+    return sorted(notes, key=lambda n: min(rank[p] for p in n.paragraphs if p in rank))
+
+
 def _result_item(hit, lang: str) -> dict:
     doc = hit.doc
     return {
@@ -105,6 +119,7 @@ def page(lang: str):
         mongolian_font=has_mongolian,
         query=query,
         scope=scope,
+        notes=notes_for(hits, lang),
         cleaned=cleaned,
         total=len(hits),
         groups=groups,
@@ -149,7 +164,8 @@ def each_table(snapshot):
 @pages.route("/search/<lang:lang>.js", per_language, offline=OFFLINE_ALL)
 def index_file(lang: str):
     loaded = current()
-    return script_response(browser_index(lang, [d for d in loaded.documents if d.lang == lang], loaded.plans[lang]))
+    docs = [d for d in loaded.documents if d.lang == lang]
+    return script_response(browser_index(lang, docs, loaded.plans[lang], loaded.content.explainers.of(lang)))
 
 
 @pages.route("/search/<any(tables, t2s, pinyin):kind>.js", each_table, offline=OFFLINE_ALL)
