@@ -63,6 +63,14 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture()
+def content_copy(tmp_path) -> Path:
+    """A copy of the shipped content folder, for a test that plants a mistake in it."""
+    copy = tmp_path / "content"
+    shutil.copytree(PROJECT_ROOT / "content", copy)
+    return copy
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The committed content, frozen once for every test that reads the static site."""

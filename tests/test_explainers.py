@@ -5,7 +5,6 @@ place its paragraphs do not have is refused at its line."""
 from __future__ import annotations
 
 import re
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -100,13 +99,6 @@ def test_each_chapter_has_a_page_of_its_notes(client, built_site, lang):
                 assert f'id="{ident}"' in html and all(f"#{pid}" in html for pid in pids)
             assert ("badge" in html) == (lang == "mn")  # the Mongolian notes say they are drafts
     assert client.get(f"/{lang}/1/explainers/").status_code == 404  # a chapter without notes
-
-
-@pytest.fixture()
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
 
 
 @pytest.mark.parametrize(

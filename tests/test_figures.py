@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import re
-import shutil
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,13 +26,6 @@ CONTENT = PROJECT_ROOT / "content"
 @pytest.fixture(scope="module")
 def figures():
     return load_figures(CONTENT, load_plan(CONTENT, "zh"))
-
-
-@pytest.fixture()
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
 
 
 def test_at_least_40_indicators_each_quoting_its_sources(figures):

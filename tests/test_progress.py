@@ -8,7 +8,6 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -84,13 +83,6 @@ def test_a_real_value_wins_over_a_demonstration():
     assert Progress((demo, real)).latest("x") is real
     newer = reading("96.4", "2024-03-31")
     assert Progress((real, newer, demo)).latest("x") is newer
-
-
-@pytest.fixture()
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
 
 
 GOOD = """\

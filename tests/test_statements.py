@@ -5,8 +5,6 @@ refused at its line."""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -70,13 +68,6 @@ def test_every_page_links_to_the_statements(client, page):
 def test_the_privacy_note_holds_no_cookie_is_set(client):
     for url in ("/zh/", "/mn/about/", "/zh/search/?q=禁牧", "/api/search?q=禁牧", "/zh/figures/"):
         assert "Set-Cookie" not in client.get(url).headers, url
-
-
-@pytest.fixture()
-def content_copy(tmp_path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
 
 
 @pytest.mark.parametrize(

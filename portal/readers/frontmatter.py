@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,3 +42,23 @@ def read_front_matter(path: Path, lines: list[str], errors: list[ContentError], 
         errors.append(ContentError(path, 2, "front matter must be a list of 'key: value' lines"))
         return FrontMatter({}, None, end + 1)
     return FrontMatter(parsed.data, parsed, end + 1)
+
+
+def field_problems(front: FrontMatter, required: tuple[str, ...], fields: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The fields `required` that are missing and any field not among `fields`, at their lines."""
+    meta = front.meta
+    problems = [(1, f"front matter lacks {key!r}") for key in required if not meta.get(key)]
+    known = ", ".join(fields)
+    return problems + [(front.line(k), f"unknown field {k!r} (fields: {known})") for k in meta if k not in fields]
+
+
+def day_field(front: FrontMatter, key: str, example: str, problems: list) -> dt.date | None:
+    """Field `key` as a day of the calendar; a wrong one is added to `problems` at its line."""
+    raw = front.meta.get(key)
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(str(raw))
+    except ValueError:
+        problems.append((front.line(key), f"{key} must be a day like {example}, not {raw!r}"))
+        return None

@@ -16,7 +16,7 @@ from ..model.notices import Notice, Notices
 from ..text.markdown import InlineRenderer, refused_url_errors
 from ..text.mongolian import MongolianTextError, check_encoding
 from .files import content_files, read_text
-from .frontmatter import FrontMatter, read_front_matter
+from .frontmatter import FrontMatter, day_field, field_problems, read_front_matter
 
 NOTICE_FILE = re.compile(rf"^(\d{{4}}-\d{{2}}-\d{{2}})-([a-z0-9]+(?:-[a-z0-9]+)*)\.({'|'.join(CODES)})\.md$")
 NOTICE_FIELDS = ("title", "date", "demonstration")
@@ -24,15 +24,8 @@ NOTICE_FIELDS = ("title", "date", "demonstration")
 
 def _problems(front: FrontMatter, day_in_name: str, body: str) -> tuple[list[tuple[int, str]], dt.date | None]:
     meta = front.meta
-    problems = [(1, f"front matter lacks {key!r}") for key in ("title", "date") if not meta.get(key)]
-    fields = ", ".join(NOTICE_FIELDS)
-    problems += [(front.line(k), f"unknown field {k!r} (fields: {fields})") for k in meta if k not in NOTICE_FIELDS]
-    date = None
-    if meta.get("date"):
-        try:
-            date = dt.date.fromisoformat(str(meta["date"]))
-        except ValueError:
-            problems.append((front.line("date"), f"date must be a day like 2023-06-30, not {meta['date']!r}"))
+    problems = field_problems(front, ("title", "date"), NOTICE_FIELDS)
+    date = day_field(front, "date", "2023-06-30", problems)
     if date and date.isoformat() != day_in_name:
         message = f"date {date.isoformat()} differs from the date in the file name ({day_in_name})"
         problems.append((front.line("date"), message))

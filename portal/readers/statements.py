@@ -7,7 +7,6 @@ by the same safe renderer as the chapters. Each statement must exist in every la
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from ..model.statements import NAMES, Statement, Statements
 from ..text.markdown import InlineRenderer, refused_url_errors
 from ..text.mongolian import MongolianTextError, check_encoding
 from .files import content_files, read_text
-from .frontmatter import read_front_matter
+from .frontmatter import day_field, field_problems, read_front_matter
 
 STATEMENT_FILE = re.compile(rf"^([a-z]+)\.({'|'.join(CODES)})\.md$")
 FIELDS = ("title", "updated", "status")
@@ -63,14 +62,8 @@ def _read(path: Path, renderer: InlineRenderer, errors: list[ContentError]) -> S
         errors.extend(file_errors)
         return None
     meta, lang = front.meta, name.group(2)
-    problems = [(1, f"front matter lacks {key!r}") for key in ("title", "updated") if not meta.get(key)]
-    problems += [(front.line(k), f"unknown field {k!r} (fields: {', '.join(FIELDS)})") for k in meta if k not in FIELDS]
-    updated = None
-    if meta.get("updated"):
-        try:
-            updated = dt.date.fromisoformat(str(meta["updated"]))
-        except ValueError:
-            problems.append((front.line("updated"), f"updated must be a day like 2026-12-04, not {meta['updated']!r}"))
+    problems = field_problems(front, ("title", "updated"), FIELDS)
+    updated = day_field(front, "updated", "2026-12-04", problems)
     status = str(meta.get("status") or "")
     if lang != SOURCE_LANG and status not in translation.RECORDED:
         problems.append(
