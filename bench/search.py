@@ -134,6 +134,7 @@ def portal_figures() -> dict:
             "code": sum(map(gz, code)),
             "index": sum(map(gz, index)),
             "pinyin_index": sum(map(gz, pinyin)),
+            "other_index": gz(site / "search/mn.js"),  # fetched next, unless the search is scope=lang
         }
     return {"build": build_time, "p50": p50, "p95": p95, "empty": empty, "payload": payload, "docs": len(docs),
             "distinct": distinct, "by_script": by_script}  # fmt: skip
@@ -215,6 +216,11 @@ def main() -> None:
         f"  portal: {kb(first_search)} in all, worst case (page + CSS {kb(payload['page'])}, "
         f"search-engine.js + search.js {kb(payload['code'])}, "
         f"index {kb(payload['index'])} for a Chinese query, {kb(payload['pinyin_index'])} for pinyin)"
+    )
+    both = first_search + payload["other_index"]
+    print(
+        f"  the whole search, both languages: {kb(both)}; with only this language (scope=lang): "
+        f"{kb(first_search)}, the Mongolian index ({kb(payload['other_index'])}) never fetched"
     )
     print(f"  reference MkDocs Material: {kb(mkdocs['total'])} in all, {kb(mkdocs['search_specific'])} search-specific")
     print()
