@@ -81,6 +81,8 @@ def template_helpers() -> dict:
         "statements": [name for name in NAMES if current().content.statements.get(name, code)],
         "ask_link": ask_link(code) if lang else "",
         "audience_label": audience_label,
+        # between a label and its value: Mongolian's own colon in vertical text, a full-width one in Chinese
+        "colon": "\u1804 " if language(lang).vertical else "：",
     }
 
 
