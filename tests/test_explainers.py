@@ -79,7 +79,7 @@ def test_a_note_follows_the_last_paragraph_it_explains_live_and_frozen(client, b
             for ident, title, pids, _ in notes_in(path):
                 note = html.index(f'<details class="explainer" id="{ident}">')
                 last = html.index(f'id="{pids[-1]}"')
-                following = html.find('class="paragraph', html.index("</p>", last))
+                following = html.find('<p id="c', html.index("</p>", last))  # the next paragraph
                 assert last < note and (following == -1 or note < following), (lang, ident)
                 assert title in html[note : note + 2000]
             assert 'href="explainers/index.html"' in html or f'href="/{lang}/{number}/explainers/"' in html

@@ -281,3 +281,32 @@ def test_the_frozen_page_shows_progress(built_site):
     for lang in ("zh", "mn"):
         html = (built_site / lang / "figures" / "index.html").read_text(encoding="utf-8")
         assert html.count('<th scope="row">') == len(raw_targets()) and "chart-bar latest" in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "mn"])
+def test_a_paragraph_that_sets_targets_shows_their_progress_live_and_frozen(client, built_site, lang):
+    """After the paragraph a target comes from (the last of its sources), its status, linked to
+    the figures page; the demonstration is marked there too."""
+    items = yaml.safe_load((CONTENT / "figures.yaml").read_text(encoding="utf-8"))["indicators"]
+    by_paragraph: dict[str, list[str]] = {}
+    for item in items:
+        if any(v["kind"] == "target" and "value" in v for v in item["values"]):
+            by_paragraph.setdefault(item["sources"][-1], []).append(item["id"])
+    demo = {e["indicator"] for e in yaml.safe_load(DEMO.read_text(encoding="utf-8"))["entries"]}
+    live = client.get("/figures.json").get_json()
+    status = {i["id"]: i["progress"]["status"] for i in live["indicators"] if "progress" in i}
+    for pid, idents in by_paragraph.items():
+        number = int(pid[1 : pid.index("s")])
+        pages = (
+            client.get(f"/{lang}/{number}/").get_data(as_text=True),
+            (built_site / lang / str(number) / "index.html").read_text(encoding="utf-8"),
+        )
+        for html in pages:
+            start = html.index('class="paragraph-progress"', html.index(f'id="{pid}"'))
+            aside = html[start : html.index("</aside>", start)]
+            following = html.find('<p id="c', html.index("</p>", html.index(f'id="{pid}"')))
+            assert following == -1 or start < following, pid  # before the next paragraph
+            for ident in idents:
+                assert f"#{ident}" in aside and f"status-{status[ident]}" in aside, (pid, ident)
+            assert ("badge-demo" in aside) == bool(demo & set(idents)), pid
+        assert html.count('class="paragraph-progress"') == sum(1 for p in by_paragraph if p.startswith(f"c{number}s"))

@@ -63,6 +63,7 @@ def chapter_page_inputs(snapshot, edition: str, number: int) -> object:
         editions.current,
         snapshot.glossary.terms,
         [e for notes in snapshot.content.explainers.by_lang.values() for e in notes if e.chapter == number],
+        [t for t in snapshot.targets if t.indicator.sources[-1].startswith(f"c{number}s")],
     )
 
 
@@ -147,6 +148,17 @@ def structured_data(
     return data
 
 
+def targets_after(number: int) -> dict[str, list]:
+    """Paragraph id → the targets it sets, with their progress: each target is shown after the
+    last paragraph it names as its source, where the plan states it."""
+    found: dict[str, list] = {}
+    for target in current().targets:
+        pid = target.indicator.sources[-1]
+        if pid.startswith(f"c{number}s"):
+            found.setdefault(pid, []).append(target)
+    return found
+
+
 def chapter_page(
     lang: str, plan: Plan, number: int, edition: str, endpoint: str, values: dict, parallel: bool, banner=None
 ):
@@ -180,5 +192,6 @@ def chapter_page(
         structured=structured_data(plan, chapter, shown, endpoint, values, counterparts),
         # the plain-language notes go with the current text only, after what they explain
         notes=current().content.explainers.after(lang, number) if edition == current().editions.current else {},
+        targets_of=targets_after(number) if edition == current().editions.current else {},
         notes_page=bool(current().content.explainers.of_chapter(lang, number)),
     )

@@ -57,6 +57,16 @@ def audience_label(audience: str) -> str:
     }[audience]
 
 
+def status_label(status: str) -> str:
+    return {
+        "met": _("met"),
+        "on-track": _("on track"),
+        "behind": _("behind"),
+        "not-met-yet": _("not met yet"),
+        "no-data": _("no data yet"),
+    }[status]
+
+
 def template_helpers() -> dict:
     lang = g.get("lang")
     code = lang or SOURCE_LANG
@@ -81,6 +91,7 @@ def template_helpers() -> dict:
         "statements": [name for name in NAMES if current().content.statements.get(name, code)],
         "ask_link": ask_link(code) if lang else "",
         "audience_label": audience_label,
+        "status_label": status_label,
         # between a label and its value: Mongolian's own colon in vertical text, a full-width one in Chinese
         "colon": "\u1804 " if language(lang).vertical else "：",
     }

@@ -14,7 +14,7 @@ from ..chapters import plan_for
 from ..charts import bar_chart
 from ..open_data import figures_csv, figures_document
 from ..registry import PageSet, once, per_language
-from ..render import current, other_languages, render
+from ..render import current, other_languages, render, status_label
 from ..scripts import json_response
 
 bp = Blueprint("figures", __name__)
@@ -27,16 +27,6 @@ def figures() -> Figures:
 
 def kind_label(kind: str) -> str:
     return _("result") if kind == "result" else _("target")
-
-
-def status_label(status: str) -> str:
-    return {
-        "met": _("met"),
-        "on-track": _("on track"),
-        "behind": _("behind"),
-        "not-met-yet": _("not met yet"),
-        "no-data": _("no data yet"),
-    }[status]
 
 
 def reading_kind(reading: Reading) -> str:
