@@ -133,13 +133,13 @@ def build(out: Path | None, site_url: str | None, full: bool, pdf: bool, content
     shown = out or "the build folder"  # named in the messages below before portal.toml is read
     try:  # from here on Ctrl-C cancels cleanly, whatever the build is doing
         folder = folder_in_use(content_dir)
-        out, site_url = _out_and_site_url(out, site_url)
+        settings, settings_path = read_settings()
+        out, site_url = _out_and_site_url(out, site_url, settings, settings_path)
         shown = out
         # the addresses the frozen pages link to for questions: the live app's form, or the office's e-mail
-        links = {k: v for k, v in app_settings(read_settings()[0]).items() if k in ("FEEDBACK_URL", "OFFICE_EMAIL")}
-        key = sources_key(
-            folder, site_url, {**links, "pdf": pdf}
-        )  # before anything is read: an edit after this is seen next time
+        links = {k: v for k, v in app_settings(settings).items() if k in ("FEEDBACK_URL", "OFFICE_EMAIL")}
+        # before anything is read: an edit after this is seen next time
+        key = sources_key(folder, site_url, {**links, "pdf": pdf})
         if not full and key and (previous := unchanged_build(out, key)):
             for note in previous["notes"]:
                 click.echo(f"warning: {note}", err=True)
@@ -174,10 +174,11 @@ def build(out: Path | None, site_url: str | None, full: bool, pdf: bool, content
     click.echo(f"built {count} files into {out}{kept} in {time.perf_counter() - started:.2f} s")
 
 
-def _out_and_site_url(out: Path | None, site_url: str | None) -> tuple[Path, str]:
-    """The output folder and public address: the options, else portal.toml (whose `out` is
-    relative to itself, like its `content`), else ./build and this machine, with a warning."""
-    settings, settings_path = read_settings()
+def _out_and_site_url(
+    out: Path | None, site_url: str | None, settings: dict, settings_path: Path | None
+) -> tuple[Path, str]:
+    """The output folder and public address: the options, else portal.toml's `settings` (whose
+    `out` is relative to the file, like its `content`), else ./build and this machine, with a warning."""
     if out is None:
         out = settings_path.parent / str(settings["out"]) if "out" in settings else Path("build")
     site_url = site_url or settings.get("site_url")

@@ -163,9 +163,10 @@ def _note(
 def _texts(pids, lang, plan, source) -> str:
     """The linked paragraphs' text in the note's language and in Chinese."""
     found = []
+    plans = (source,) if plan is None or plan is source else (plan, source)
     for pid in pids:
-        for which in {plan, source}:
-            where = which.locate(pid) if which else None
+        for which in plans:
+            where = which.locate(pid)
             if where and where[2].text:
                 found.append(where[2].text)
     return "\n".join(found)

@@ -63,7 +63,7 @@ def chapter_page_inputs(snapshot, edition: str, number: int) -> object:
         editions.current,
         snapshot.glossary.terms,
         [e for notes in snapshot.content.explainers.by_lang.values() for e in notes if e.chapter == number],
-        [t for t in snapshot.targets if t.indicator.sources[-1].startswith(f"c{number}s")],
+        targets_after(snapshot, number),
     )
 
 
@@ -148,11 +148,11 @@ def structured_data(
     return data
 
 
-def targets_after(number: int) -> dict[str, list]:
-    """Paragraph id → the targets it sets, with their progress: each target is shown after the
-    last paragraph it names as its source, where the plan states it."""
+def targets_after(snapshot, number: int) -> dict[str, list]:
+    """Paragraph id of chapter `number` → the targets it sets, with their progress: each target
+    is shown after the last paragraph it names as its source, where the plan states it."""
     found: dict[str, list] = {}
-    for target in current().targets:
+    for target in snapshot.targets:
         pid = target.indicator.sources[-1]
         if pid.startswith(f"c{number}s"):
             found.setdefault(pid, []).append(target)
@@ -175,6 +175,7 @@ def chapter_page(
     # the plans of the edition shown: its other languages are this page's counterparts
     shown = current().editions.get(edition)
     counterparts = [other for other in shown.plans if other != lang and shown.plans[other].chapter(number)]
+    is_current = edition == current().editions.current
     return render(
         "chapter.html",
         marked=marked,
@@ -190,8 +191,9 @@ def chapter_page(
         counterparts=counterparts,
         parallel=parallel,
         structured=structured_data(plan, chapter, shown, endpoint, values, counterparts),
-        # the plain-language notes go with the current text only, after what they explain
-        notes=current().content.explainers.after(lang, number) if edition == current().editions.current else {},
-        targets_of=targets_after(number) if edition == current().editions.current else {},
+        # the plain-language notes and the targets' progress go with the current text only,
+        # after the paragraphs they are about
+        notes=current().content.explainers.after(lang, number) if is_current else {},
+        targets_of=targets_after(current(), number) if is_current else {},
         notes_page=bool(current().content.explainers.of_chapter(lang, number)),
     )

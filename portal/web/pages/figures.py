@@ -50,20 +50,24 @@ def start_text(target: Tracked, lang: str) -> str:
     return "—"
 
 
-def reading_text(indicator: Indicator, reading: Reading, lang: str) -> str:
+def with_unit(indicator: Indicator, shown: str, lang: str) -> str:
+    """A number with the indicator's unit: "97%", "5118.8 公里"."""
     unit = figures().unit(indicator, lang)
-    return reading.written + unit if unit == "%" else f"{reading.written} {unit}"
+    return shown + unit if unit == "%" else f"{shown} {unit}"
+
+
+def reading_text(indicator: Indicator, reading: Reading, lang: str) -> str:
+    return with_unit(indicator, reading.written, lang)
 
 
 def value_text(indicator: Indicator, value: Value, lang: str) -> str:
     """A value as a sentence fragment: "≥ 97%", "5118.8 公里", or the target in words."""
     if value.in_words:
         return value.text_in(lang)
-    unit = figures().unit(indicator, lang)
     if value.is_shares:
         names = [p.name(lang) for p in indicator.parts]
         return ", ".join(f"{name} {n}%" for name, n in zip(names, value.numbers, strict=True))
-    return value.shown() + unit if unit == "%" else f"{value.shown()} {unit}"
+    return with_unit(indicator, value.shown(), lang)
 
 
 def text_alternative(indicator: Indicator, lang: str, latest: Reading | None = None) -> str:
