@@ -63,6 +63,20 @@ def client(app):
     return app.test_client()
 
 
+def refusal(content: Path, path: Path, old: str, new: str) -> str:
+    """Plant a mistake in `path` (replace the first `old` with `new`) and return the message with
+    which loading `content` refuses it; the test fails if loading succeeds."""
+    from portal.errors import ContentErrors
+    from portal.readers import load_content
+
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        load_content(content)
+    return str(caught.value)
+
+
 @pytest.fixture()
 def content_copy(tmp_path) -> Path:
     """A copy of the shipped content folder, for a test that plants a mistake in it."""
