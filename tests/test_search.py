@@ -330,6 +330,15 @@ def test_a_case_ending_typed_apart_belongs_to_its_word(client, separator):
     assert alone and ids(api(client, word + separator + from_latin("un"), "mn")) == alone
 
 
+@pytest.mark.parametrize("typed", ["nutug-un", "nutug un", "ᠨᠤᠲᠤᠭ un", "nutug-un orun", "nutug ud"])
+def test_a_case_ending_typed_in_latin_after_a_word_belongs_to_it(client, typed):
+    """The ending alone finds hundreds of paragraphs; after a word it is that word's."""
+    first = typed.split(" ")[-1] if typed.endswith("orun") else None
+    plain = ("nutug orun" if first else typed.replace("-un", "").replace(" un", "").replace(" ud", "")).strip()
+    assert ids(api(client, typed, "mn")) == ids(api(client, plain, "mn"))
+    assert len(ids(api(client, "un", "mn"))) > len(ids(api(client, "nutug", "mn")))  # alone, it still counts
+
+
 @pytest.mark.parametrize(
     ("typed", "written"),
     [("тэмээ", "temege"), ("temee", "temege"), ("малчин", "malčin"), ("бэлчээр", "belčiγer"), ("belcheer", "belčiγer")],
@@ -411,3 +420,72 @@ def test_the_word_maps_of_a_paragraph_find_what_comparing_every_word_finds(app):
             walked = [i for i, w in enumerate(doc.mongolian_keys) if w == key or (len(key) >= 4 and w.startswith(key))]
             assert sorted(doc.words_keyed(key)) == walked, (doc.id, key)
         assert len(doc.word_spans) == len(doc.mongolian_keys)
+
+
+def _shared_queries() -> list[str]:
+    lines = (FIXTURES / "search-queries.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_the_live_index_finds_exactly_what_the_rules_find(app):
+    """The live search looks terms up in maps made at start (words, pinyin places) instead of
+    trying every paragraph: it must give what the rules of `analysis` give when every
+    paragraph is tried, score and marks included."""
+    from portal.search.analysis import clean_query, find, parse, rank
+    from portal.search.index import LiveSearch
+
+    content = app.extensions["portal.store"].current()
+    docs, tables = content.documents, content.tables
+    live = LiveSearch(docs, tables)
+    queries = _shared_queries() + ["hudug", "shine energi", "baishi", "olon bulag", "ᠲᠡᠮᠡᠭᠡ ᠮᠠᠯᠴᠢᠨ", "5g 2035"]
+    compared = 0
+    for query in queries:
+        terms = parse(query, tables)
+        every = [docs] * len(terms)
+        expected = rank(find(terms, every, tables, clean_query(query), len(docs)), "zh") if terms else []
+        got = live.search(query, "zh")
+        assert [(h.doc.id, h.doc.lang, h.score, h.spans) for h in got] == [
+            (h.doc.id, h.doc.lang, h.score, h.spans) for h in expected
+        ], query
+        compared += bool(expected)
+    assert compared > len(queries) * 0.8
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_the_places_of_a_reading_are_where_its_pattern_matches(app, data):
+    from portal.search.analysis import pinyin_spans
+
+    tables = app.extensions["portal.store"].current().tables
+    start = data.draw(st.integers(0, len(tables.corpus) - 1))
+    length = data.draw(st.integers(1, 4))
+    piece = tables.corpus[start : start + length]
+    if not all(ch in tables.pinyin for ch in piece):
+        return
+    reading = tuple(data.draw(st.sampled_from(tables.pinyin[ch])) for ch in piece)
+    starts = [left for left, _ in pinyin_spans(tables.corpus, reading, tables)]
+    assert start in starts and tables.reading_starts(reading) == starts
+    assert tables.reading_count(reading) == len(starts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_slips_that_spell_pinyin_are_all_found_without_trying_each(app, data):
+    """`_spelt_slips` finds the spellings one slip away that split into syllables by looking
+    syllables up; trying every slip of the word must give the same set."""
+    from portal.search.analysis import _spelt_slips, _splits, split_pinyin
+
+    tables = app.extensions["portal.store"].current().tables
+    syllables = sorted(tables.syllables)
+    word = "".join(data.draw(st.lists(st.sampled_from(syllables), min_size=1, max_size=4)))
+    if data.draw(st.booleans()):  # a slip of its own, as typed
+        i = data.draw(st.integers(1, max(1, len(word) - 1)))
+        word = word[:i] + data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz")) + word[i + 1 :]
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    slips = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    slips |= {word[:i] + c + word[i + 1 :] for i in range(1, len(word)) for c in letters}
+    slips |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in letters}
+    slips.discard(word)
+    expected = {s for s in slips if split_pinyin(s, tables.syllables)}
+    assert _spelt_slips(word, tables, _splits(word, tables.syllables, [()])) == expected

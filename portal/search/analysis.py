@@ -16,7 +16,8 @@ through both. So the rules are kept simple enough to state and to port:
   ending written apart (ᠨᠤᠲᠤᠭ ᠤᠨ, after U+202F or a space) belongs to the word before it
   and never counts as a word of its own.
 * Mongolian typed in Latin or Cyrillic letters, in today's spelling (temee, belcheer,
-  тэмээ): the loose key, and the consonant outline of `mongolian.sound_key`.
+  тэмээ): the loose key, and the consonant outline of `mongolian.sound_key`. A case ending
+  typed in Latin letters after a word (aǰil-un, nutug un) goes with that word too.
 * Pinyin words are terms of their own, in any order (wenhua luotuo); words that spell a
   phrase of the text together (cao yuan) stay one term. A word the text has no reading for
   also finds the readings one slip away (`near_readings`).
@@ -129,6 +130,15 @@ class Tables:
         return frozenset(s for readings in self.pinyin.values() for s in readings)
 
     @cached_property
+    def syllables_less_one(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """A syllable without one of its letters → (the syllable, the letter's place)."""
+        table: dict[str, list[tuple[str, int]]] = {}
+        for syllable in sorted(self.syllables):
+            for p in range(len(syllable)):
+                table.setdefault(syllable[:p] + syllable[p + 1 :], []).append((syllable, p))
+        return {key: tuple(pairs) for key, pairs in table.items()}
+
+    @cached_property
     def characters_read_as(self) -> dict[str, str]:
         """Syllable → every character of the text with that reading (the browser gets this form)."""
         table: dict[str, str] = {}
@@ -153,11 +163,22 @@ class Tables:
         """How often the text can be read as `reading`: what `reading_pattern` finds, counted."""
         if len(reading) == 1:
             return len(self.reading_places.get(reading[0], ()))
+        return len(self._starts(reading))
+
+    def reading_starts(self, reading: tuple[str, ...]) -> list[int]:
+        """Where in `corpus` the text can be read as `reading`, in order: the starts of what
+        `reading_pattern` finds."""
+        return sorted(self.reading_places.get(reading[0], ()) if len(reading) == 1 else self._starts(reading))
+
+    def _starts(self, reading: tuple[str, ...]) -> list[int]:
+        """Starts of a reading of two syllables or more: where each neighbouring pair is."""
         pairs = [self.reading_places.get(f"{x} {y}", frozenset()) for x, y in itertools.pairwise(reading)]
         anchor = min(range(len(pairs)), key=lambda k: len(pairs[k]))
-        return sum(
-            1 for p in pairs[anchor] if all(p - anchor + k in pairs[k] for k in range(len(pairs)) if k != anchor)
-        )
+        return [
+            p - anchor
+            for p in pairs[anchor]
+            if all(p - anchor + k in pairs[k] for k in range(len(pairs)) if k != anchor)
+        ]
 
     @cached_property
     def near_cache(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -256,22 +277,60 @@ def near_readings(word: str, tables: Tables) -> tuple[tuple[str, ...], ...]:
 
 
 def _near_readings(word: str, tables: Tables) -> tuple[tuple[str, ...], ...]:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    near = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
-    near |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
-    near |= {word[:i] + c + word[i + 1 :] for i in range(1, len(word)) for c in letters}
-    near |= {word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in letters}
-    near.discard(word)
+    syllables = tables.syllables
+    spelt = _splits(word, syllables, [()])
     counted: dict[tuple[str, ...], int] = {}
-    spelt = _splits(word, tables.syllables, [()])
-    for spelling in near:
+    for spelling in sorted(_spelt_slips(word, tables, spelt)):
         same = next((i for i, (x, y) in enumerate(zip(word, spelling, strict=False)) if x != y), len(spelling))
-        reading = _splits(spelling, tables.syllables, spelt[: min(same, len(word)) + 1])[-1]
-        if not reading or reading in counted:
-            continue
-        counted[reading] = tables.reading_count(reading)
+        reading = _splits(spelling, syllables, spelt[: min(same, len(word)) + 1])[-1]
+        if reading and reading not in counted:
+            counted[reading] = tables.reading_count(reading)
     ranked = sorted((reading for reading, n in counted.items() if n), key=lambda r: (-counted[r], r))
     return tuple(ranked[:MAX_NEAR])
+
+
+def _spelt_slips(word: str, tables: Tables, spelt: list) -> set[str]:
+    """The spellings one slip from `word` (a letter wrong, missing or extra, or two swapped; the
+    first letter kept) that split into syllables.
+
+    Rather than trying the hundreds of slips, take the syllable the slip falls in: the word is
+    spelt up to it (`spelt`), the word's own tail follows it (`tail`), and the syllable is one
+    slip from the letters between, which `Tables.syllables_less_one` looks up. A swap across
+    two syllables is tried as a whole spelling."""
+    syllables, less_one = tables.syllables, tables.syllables_less_one
+    tail = _tails(word, syllables)
+    found: set[str] = set()
+    for j in (j for j, best in enumerate(spelt) if best is not None):
+        for k in range(min(7, len(word) - j) + 1):
+            if not tail[j + k]:
+                continue
+            piece, head, rest = word[j : j + k], word[:j], word[j + k :]
+            for y, p in less_one.get(piece, ()):  # a letter extra at p
+                if j + p >= 1:
+                    found.add(head + y + rest)
+            for p in range(k):
+                if j + p < 1:
+                    continue
+                shorter = piece[:p] + piece[p + 1 :]
+                if shorter in syllables:  # a letter missing
+                    found.add(head + shorter + rest)
+                for y, q in less_one.get(shorter, ()):  # a letter wrong
+                    if q == p and y[p] != piece[p]:
+                        found.add(head + y + rest)
+    for i in range(1, len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if split_pinyin(swapped, syllables):
+            found.add(swapped)
+    found.discard(word)
+    return found
+
+
+def _tails(word: str, syllables: frozenset[str]) -> list[bool]:
+    """tail[k]: whether word[k:] can be spelt in syllables."""
+    tail = [False] * len(word) + [True]
+    for k in range(len(word) - 1, -1, -1):
+        tail[k] = any(tail[k + n] and word[k : k + n] in syllables for n in range(1, min(6, len(word) - k) + 1))
+    return tail
 
 
 def cut_known(run: str, corpus: str) -> list[str]:
@@ -329,12 +388,12 @@ def parse(query: str, tables: Tables, shapes: bool = True) -> list[Term]:
     text = clean_query(query)
     terms: list[Term] = []
     mongolian_words: list[str] = []
-    for match in TOKEN.finditer(text):
+    for n, match in enumerate(TOKEN.finditer(text)):
         token = match.group()
         if HAN.fullmatch(token):
             terms += _han_terms(token, tables)
         elif token[0] in "abcdefghijklmnopqrstuvwxyz0123456789":
-            terms += _latin_terms(token, tables)
+            terms += _latin_terms(token, tables, follows=n > 0)
         elif CYRILLIC_WORD.fullmatch(token):
             terms += _typed_mongolian_terms(token)
         else:
@@ -375,9 +434,11 @@ def _typed_mongolian_terms(word: str) -> list[Term]:
     return [Term(word, mongolian=(key,), sounds=(sound,) if sound else ())] if len(key) > 1 else []
 
 
-def _latin_terms(phrase: str, tables: Tables) -> list[Term]:
+def _latin_terms(phrase: str, tables: Tables, follows: bool = False) -> list[Term]:
     """Latin words: one pinyin term where they spell a phrase of the text together, else one
-    term per word (pinyin reading, Latin token, Mongolian keys)."""
+    term per word (pinyin reading, Latin token, Mongolian keys). A case ending typed as a word
+    of its own (aǰil-un, ajil un) after another word (`follows`: the query had one before this
+    phrase) goes with that word, unless it is pinyin of the text."""
     words = phrase.split()
     syllables = tables.syllables
     joined = split_pinyin("".join(words), syllables)
@@ -385,18 +446,20 @@ def _latin_terms(phrase: str, tables: Tables) -> list[Term]:
         len(words) > 1
         and joined
         and all(split_pinyin(w, syllables) for w in words)
-        and tables.reading_pattern(joined).search(tables.corpus)
+        and tables.reading_count(joined) > 0
     ):
         return [Term(phrase, pinyin=(joined,), latin=tuple(words))]
     terms = []
-    for word in words:
+    for i, word in enumerate(words):
         reading = split_pinyin(word, syllables)
         # pinyin of words the text has (caoyuan) is not read as Mongolian as well
-        as_pinyin = bool(reading) and tables.reading_pattern(reading).search(tables.corpus) is not None
+        as_pinyin = bool(reading) and tables.reading_count(reading) > 0
+        key = mongolian.latin_key(mongolian.typed_latin(word)) if word.isalpha() and not as_pinyin else ""
+        if key in SUFFIX_KEYS and (i or follows):
+            continue
         readings = (reading,) if reading else ()
         if not as_pinyin:
             readings += near_readings(word, tables)
-        key = mongolian.latin_key(mongolian.typed_latin(word)) if word.isalpha() and not as_pinyin else ""
         sound = mongolian.sound_key(key) if len(key) > 2 else ""
         sound = sound if len(sound) > 1 else ""  # one consonant would find dozens of words
         terms.append(
@@ -444,6 +507,11 @@ class Document:
     @cached_property
     def lowered(self) -> str:
         return self.text.lower()
+
+    @cached_property
+    def title_line(self) -> str:
+        """The title's keys between spaces: " k " in it is a word of the title, " k" a start."""
+        return " " + " ".join(self.title_keys) + " "
 
     @cached_property
     def word_spans(self) -> tuple[tuple[int, int], ...]:
@@ -496,28 +564,37 @@ def make_document(
     )
 
 
-def _pinyin_spans(text: str, reading: tuple[str, ...], tables: Tables) -> list[tuple[int, int]]:
+def pinyin_spans(text: str, reading: tuple[str, ...], tables: Tables) -> list[tuple[int, int]]:
     return [(m.start(), m.start() + len(reading)) for m in tables.reading_pattern(reading).finditer(text)]
 
 
-def _key_matches(key: str, word: str) -> bool:
-    return word == key or (len(key) >= MIN_PREFIX and word.startswith(key))
-
-
-def term_spans(term: Term, doc: Document, tables: Tables) -> list[tuple[int, int]]:
-    """Where `term` occurs in the document's text; an empty list if it does not."""
+def term_spans(
+    term: Term, doc: Document, tables: Tables, places: set[int] | None = None, readings: list | None = None
+) -> list[tuple[int, int]]:
+    """Where `term` occurs in the document's text; an empty list if it does not. If already
+    looked up: `places`, the places of the document's Mongolian words the term finds, and
+    `readings`, the spans of its pinyin readings."""
+    if places is not None and not (term.han or term.pinyin or term.latin):
+        positions = doc.word_spans  # in order already: word places are
+        return [positions[i] for i in sorted(places) if i < len(positions)]
     spans: list[tuple[int, int]] = []
     for form in term.han:
         start = doc.text.find(form)
         while start >= 0:
             spans.append((start, start + len(form)))
             start = doc.text.find(form, start + 1)
-    for reading in term.pinyin:
-        spans += _pinyin_spans(doc.text, reading, tables)
+    if readings is not None:
+        spans += readings
+    else:
+        for reading in term.pinyin:
+            spans += pinyin_spans(doc.text, reading, tables)
     for token in term.latin:
         if token and token in doc.latin_tokens:
             spans += [(m.start(), m.end()) for m in LATIN.finditer(doc.lowered) if m.group() == token]
-    if term.mongolian or term.shapes:
+    if places is not None:
+        positions = doc.word_spans
+        spans += [positions[i] for i in places if i < len(positions)]
+    elif term.mongolian or term.shapes:
         wanted = {i for k in term.mongolian for i in doc.words_keyed(k)}
         wanted.update(i for shape in term.shapes for i in doc.words_by["shape"].get(shape, ()))
         wanted.update(i for sound in term.sounds for i in doc.words_by["sound"].get(sound, ()))
@@ -533,43 +610,86 @@ class Hit:
     spans: tuple[tuple[int, int], ...]
 
 
-def find(terms: list[Term], candidates, tables: Tables, cleaned: str, total: int) -> list[Hit]:
-    """The results among `candidates` (every paragraph that may match some term), ranked as
-    the module docstring says; `total` is the number of paragraphs searched."""
-    found = [(doc, [term_spans(term, doc, tables) for term in terms]) for doc in candidates]
-    counts = [sum(1 for _, spans in found if spans[i]) for i in range(len(terms))]
+def find(
+    terms: list[Term],
+    candidates: list[list[Document]],
+    tables: Tables,
+    cleaned: str,
+    total: int,
+    places: list[dict[int, set[int]]] | None = None,
+    readings: list[dict[int, list[tuple[int, int]]] | None] | None = None,
+) -> list[Hit]:
+    """The results, ranked as the module docstring says. `candidates[i]` holds every paragraph
+    term i may occur in (a superset: each is confirmed here); `total` is the number of
+    paragraphs searched. If given, `places[i]` maps a paragraph's order to the places of the
+    Mongolian words term i finds in it, and `readings[i]` (unless None) to the spans of its
+    pinyin readings. A term is looked for only among its own candidates, so
+    the cost grows with what the terms find, not with the terms times all the candidates."""
+    found: dict[int, tuple[Document, list]] = {}  # paragraph's order → it, (term, spans) in term order
+    counts = [0] * len(terms)
+    for i, (term, docs) in enumerate(zip(terms, candidates, strict=True)):
+        words = places[i] if places else None
+        read = readings[i] if readings else None
+        for doc in docs:
+            if spans := term_spans(
+                term,
+                doc,
+                tables,
+                words.get(doc.order, set()) if words is not None else None,
+                read.get(doc.order, []) if read is not None else None,
+            ):
+                found.setdefault(doc.order, (doc, []))[1].append((i, spans))
+                counts[i] += 1
     # Square roots are exact in every language (IEEE 754), so the browser gets the same weights.
     weights = [
         math.sqrt(math.sqrt((total + 1) / (df + 1))) * (WEAK if t.weak else 1.0)
         for t, df in zip(terms, counts, strict=True)
     ]
-    hits = [hit for doc, spans in found if (hit := _score(terms, weights, doc, spans, cleaned))]
-    return hits
+    scoring = _Scoring(terms, weights, cleaned)
+    return [hit for doc, spans in found.values() if (hit := scoring.score(doc, spans))]
 
 
-def _score(terms: list[Term], weights: list[float], doc: Document, spans: list, cleaned: str) -> Hit | None:
-    if not any(found and not term.weak for term, found in zip(terms, spans, strict=True)):
-        return None  # only filler words or stray characters: not an answer
-    covered, bonus, marked = 0.0, 0.0, []
-    for term, weight, found in zip(terms, weights, spans, strict=True):
-        if not found:
-            continue
-        marked += found
-        covered += weight
-        extra = 0.1 * min(len(found), 3)
-        if any(doc.lead[0] <= start < doc.lead[1] for start, _ in found):
-            extra += 0.5
-        if any(form in doc.title for form in term.han) or any(
-            _key_matches(k, w) for k in term.mongolian for w in doc.title_keys
-        ):
-            extra += 0.5
-        if term.sounds and any(doc.words_keyed(k) for k in term.mongolian):
-            extra += 0.5  # the spelling itself, not only its consonant outline
-        bonus += weight * extra
-    value = 100 * covered / sum(weights) + bonus
-    if len(cleaned) > 1 and cleaned in doc.lowered:
-        value += PHRASE_BONUS
-    return Hit(doc, value, tuple(sorted(set(marked))))
+class _Scoring:
+    """The score of each paragraph found (module docstring), with what all of them share
+    worked out once: the weight of the whole query, and whether a term is in a section title
+    (the paragraphs of a section share it)."""
+
+    def __init__(self, terms: list[Term], weights: list[float], cleaned: str):
+        self.terms, self.weights, self.cleaned = terms, weights, cleaned
+        self.whole = sum(weights)
+        self.titles: dict[tuple[int, str], bool] = {}
+
+    def in_title(self, i: int, doc: Document) -> bool:
+        if (i, doc.title) not in self.titles:
+            term = self.terms[i]
+            line = doc.title_line
+            self.titles[i, doc.title] = any(form in doc.title for form in term.han) or any(
+                f" {k} " in line or (len(k) >= MIN_PREFIX and f" {k}" in line) for k in term.mongolian
+            )
+        return self.titles[i, doc.title]
+
+    def score(self, doc: Document, matched: list[tuple[int, list]]) -> Hit | None:
+        """`matched`: (term, its spans) for each term the paragraph has, in the query's order."""
+        if all(self.terms[i].weak for i, _ in matched):
+            return None  # only filler words or stray characters: not an answer
+        covered, bonus = 0.0, 0.0
+        lead_start, lead_end = doc.lead
+        for i, found in matched:
+            term, weight = self.terms[i], self.weights[i]
+            covered += weight
+            extra = 0.1 * min(len(found), 3)
+            if lead_end and any(lead_start <= start < lead_end for start, _ in found):
+                extra += 0.5
+            if self.in_title(i, doc):
+                extra += 0.5
+            if term.sounds and any(doc.words_keyed(k) for k in term.mongolian):
+                extra += 0.5  # the spelling itself, not only its consonant outline
+            bonus += weight * extra
+        value = 100 * covered / self.whole + bonus
+        if len(self.cleaned) > 1 and self.cleaned in doc.lowered:
+            value += PHRASE_BONUS
+        marked = tuple(matched[0][1]) if len(matched) == 1 else tuple(sorted(set().union(*(f for _, f in matched))))
+        return Hit(doc, value, marked)
 
 
 def rank(hits: list[Hit], lang: str) -> list[Hit]:

@@ -202,14 +202,14 @@
       mongolian: fields.mongolian || [], sounds: fields.sounds || [], weak: !!fields.weak };
   }
   Engine.prototype.parse = function (query) {
-    var self = this, text = cleanQuery(query), terms = [], mongolian = [], match;
+    var self = this, text = cleanQuery(query), terms = [], mongolian = [], match, n = 0;
     TOKEN.lastIndex = 0;
     while ((match = TOKEN.exec(text))) {
-      var token = match[0];
+      var token = match[0], follows = n++ > 0;
       if (HAN_ONLY.test(token)) {
         terms = terms.concat(self.hanTerms(token));
       } else if (/[a-z0-9]/.test(token[0])) {
-        terms = terms.concat(self.latinTerms(token));
+        terms = terms.concat(self.latinTerms(token, follows));
       } else if (CYRILLIC_WORD.test(token)) {
         var key = latinKey(typedLatin(token)), sound = key.length > 2 ? soundKey(key) : "";
         if (sound.length < 2) sound = "";
@@ -249,25 +249,28 @@
       return term({ han: self.synonymsOf(piece), weak: weak });
     });
   };
-  Engine.prototype.latinTerms = function (phrase) {
+  Engine.prototype.latinTerms = function (phrase, follows) {
     var self = this, words = phrase.split(" ");
     var joined = splitPinyin(words.join(""), this.syllables);
     if (words.length > 1 && joined && words.every(function (w) { return splitPinyin(w, self.syllables); }) &&
         new RegExp(this.readingPattern(joined).source, "u").test(this.corpus)) {
       return [term({ pinyin: [joined], latin: words })];
     }
-    return words.map(function (word) {
+    var terms = [];
+    words.forEach(function (word, i) {
       var reading = splitPinyin(word, self.syllables);
       // pinyin of words the text has (caoyuan) is not read as Mongolian as well
       var asPinyin = !!reading && new RegExp(self.readingPattern(reading).source, "u").test(self.corpus);
+      var key = /^[a-z]+$/.test(word) && !asPinyin ? latinKey(typedLatin(word)) : "";
+      if (self.suffixKeys.has(key) && (i > 0 || follows)) return;  // a case ending: the word before's
       var readings = reading ? [reading] : [];
       if (!asPinyin) readings = readings.concat(self.nearReadings(word));
-      var key = /^[a-z]+$/.test(word) && !asPinyin ? latinKey(typedLatin(word)) : "";
       var sound = key.length > 2 ? soundKey(key) : "";
       if (sound.length < 2) sound = "";  // one consonant would find dozens of words
-      return term({ pinyin: readings, latin: [word.replace(/[^a-z0-9]/g, "")],
-        mongolian: key.length > 1 ? [key] : [], sounds: sound ? [sound] : [] });
+      terms.push(term({ pinyin: readings, latin: [word.replace(/[^a-z0-9]/g, "")],
+        mongolian: key.length > 1 ? [key] : [], sounds: sound ? [sound] : [] }));
     });
+    return terms;
   };
   // portal/search/analysis.py: Tables.syllable_pairs and near_readings.
   Engine.prototype.syllablePairs = function () {
