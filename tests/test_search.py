@@ -339,6 +339,13 @@ def test_a_case_ending_typed_in_latin_after_a_word_belongs_to_it(client, typed):
     assert len(ids(api(client, "un", "mn"))) > len(ids(api(client, "nutug", "mn")))  # alone, it still counts
 
 
+def test_a_case_ending_joined_by_a_hyphen_is_never_read_as_pinyin(client):
+    """yi is also pinyin (一), so alone it finds Chinese paragraphs; after a hyphen it is the
+    accusative ending of the word before."""
+    assert any(r["lang"] == "zh" for r in api(client, "yi")["results"])
+    assert ids(api(client, "bayiγali-yi", "mn")) == ids(api(client, "bayiγali", "mn"))
+
+
 @pytest.mark.parametrize(
     ("typed", "written"),
     [("тэмээ", "temege"), ("temee", "temege"), ("малчин", "malčin"), ("бэлчээр", "belčiγer"), ("belcheer", "belčiγer")],

@@ -393,7 +393,8 @@ def parse(query: str, tables: Tables, shapes: bool = True) -> list[Term]:
         if HAN.fullmatch(token):
             terms += _han_terms(token, tables)
         elif token[0] in "abcdefghijklmnopqrstuvwxyz0123456789":
-            terms += _latin_terms(token, tables, follows=n > 0)
+            hyphened = n > 0 and text[match.start() - 1] == "-"
+            terms += _latin_terms(token, tables, follows=n > 0, hyphened=hyphened)
         elif CYRILLIC_WORD.fullmatch(token):
             terms += _typed_mongolian_terms(token)
         else:
@@ -434,11 +435,12 @@ def _typed_mongolian_terms(word: str) -> list[Term]:
     return [Term(word, mongolian=(key,), sounds=(sound,) if sound else ())] if len(key) > 1 else []
 
 
-def _latin_terms(phrase: str, tables: Tables, follows: bool = False) -> list[Term]:
+def _latin_terms(phrase: str, tables: Tables, follows: bool = False, hyphened: bool = False) -> list[Term]:
     """Latin words: one pinyin term where they spell a phrase of the text together, else one
     term per word (pinyin reading, Latin token, Mongolian keys). A case ending typed as a word
-    of its own (aǰil-un, ajil un) after another word (`follows`: the query had one before this
-    phrase) goes with that word, unless it is pinyin of the text."""
+    of its own (ajil un) after another word (`follows`: the query had one before this phrase)
+    goes with that word, unless it is pinyin of the text; joined to it by a hyphen (aǰil-un,
+    bayiγali-yi: `hyphened`, the phrase starts so), it does even if it is pinyin."""
     words = phrase.split()
     syllables = tables.syllables
     joined = split_pinyin("".join(words), syllables)
@@ -454,6 +456,8 @@ def _latin_terms(phrase: str, tables: Tables, follows: bool = False) -> list[Ter
         reading = split_pinyin(word, syllables)
         # pinyin of words the text has (caoyuan) is not read as Mongolian as well
         as_pinyin = bool(reading) and tables.reading_count(reading) > 0
+        if i == 0 and hyphened and mongolian.latin_key(mongolian.typed_latin(word)) in SUFFIX_KEYS:
+            continue
         key = mongolian.latin_key(mongolian.typed_latin(word)) if word.isalpha() and not as_pinyin else ""
         if key in SUFFIX_KEYS and (i or follows):
             continue
@@ -568,30 +572,30 @@ def pinyin_spans(text: str, reading: tuple[str, ...], tables: Tables) -> list[tu
     return [(m.start(), m.start() + len(reading)) for m in tables.reading_pattern(reading).finditer(text)]
 
 
-def term_spans(
-    term: Term, doc: Document, tables: Tables, places: set[int] | None = None, readings: list | None = None
-) -> list[tuple[int, int]]:
-    """Where `term` occurs in the document's text; an empty list if it does not. If already
-    looked up: `places`, the places of the document's Mongolian words the term finds, and
-    `readings`, the spans of its pinyin readings."""
-    if places is not None and not (term.han or term.pinyin or term.latin):
-        positions = doc.word_spans  # in order already: word places are
-        return [positions[i] for i in sorted(places) if i < len(positions)]
+def term_spans(term: Term, doc: Document, tables: Tables, known: Known | None = None) -> list[tuple[int, int]]:
+    """Where `term` occurs in the document's text; an empty list if it does not. `known`: what
+    the live index has looked up of the term already, for the places of its Mongolian words
+    and the spans of its pinyin readings."""
+    if known is not None:
+        places = known.words.get(doc.order, ())
+        if not (term.han or term.pinyin or term.latin):
+            positions = doc.word_spans  # in order already: word places are
+            return [positions[i] for i in sorted(places) if i < len(positions)]
     spans: list[tuple[int, int]] = []
     for form in term.han:
         start = doc.text.find(form)
         while start >= 0:
             spans.append((start, start + len(form)))
             start = doc.text.find(form, start + 1)
-    if readings is not None:
-        spans += readings
+    if known is not None:
+        spans += known.readings.get(doc.order, ())
     else:
         for reading in term.pinyin:
             spans += pinyin_spans(doc.text, reading, tables)
     for token in term.latin:
         if token and token in doc.latin_tokens:
             spans += [(m.start(), m.end()) for m in LATIN.finditer(doc.lowered) if m.group() == token]
-    if places is not None:
+    if known is not None:
         positions = doc.word_spans
         spans += [positions[i] for i in places if i < len(positions)]
     elif term.mongolian or term.shapes:
@@ -604,10 +608,26 @@ def term_spans(
 
 
 @dataclass(frozen=True)
+class Known:
+    """What the live index has looked up of one term, by paragraph (`Document.order`)."""
+
+    words: dict[int, set[int]]  # the places of the Mongolian words it finds
+    readings: dict[int, list[tuple[int, int]]]  # the spans of its pinyin readings
+    spelt: set[int]  # paragraphs with a word it finds by its key, not only by its outline
+
+
+@dataclass(frozen=True)
 class Hit:
     doc: Document
     score: float
-    spans: tuple[tuple[int, int], ...]
+    marks: tuple[list[tuple[int, int]], ...]  # the spans of each term found, each in order
+
+    @cached_property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Every place a term was found, in order: what a snippet marks."""
+        if len(self.marks) == 1:
+            return tuple(self.marks[0])
+        return tuple(sorted(set().union(*self.marks)))
 
 
 def find(
@@ -616,28 +636,19 @@ def find(
     tables: Tables,
     cleaned: str,
     total: int,
-    places: list[dict[int, set[int]]] | None = None,
-    readings: list[dict[int, list[tuple[int, int]]] | None] | None = None,
+    known: list[Known] | None = None,
 ) -> list[Hit]:
     """The results, ranked as the module docstring says. `candidates[i]` holds every paragraph
     term i may occur in (a superset: each is confirmed here); `total` is the number of
-    paragraphs searched. If given, `places[i]` maps a paragraph's order to the places of the
-    Mongolian words term i finds in it, and `readings[i]` (unless None) to the spans of its
-    pinyin readings. A term is looked for only among its own candidates, so
-    the cost grows with what the terms find, not with the terms times all the candidates."""
+    paragraphs searched; `known[i]`, what the live index looked up of term i. A term is looked
+    for only among its own candidates, so the cost grows with what the terms find, not with
+    the terms times all the candidates."""
     found: dict[int, tuple[Document, list]] = {}  # paragraph's order → it, (term, spans) in term order
     counts = [0] * len(terms)
     for i, (term, docs) in enumerate(zip(terms, candidates, strict=True)):
-        words = places[i] if places else None
-        read = readings[i] if readings else None
+        given = known[i] if known else None
         for doc in docs:
-            if spans := term_spans(
-                term,
-                doc,
-                tables,
-                words.get(doc.order, set()) if words is not None else None,
-                read.get(doc.order, []) if read is not None else None,
-            ):
+            if spans := term_spans(term, doc, tables, given):
                 found.setdefault(doc.order, (doc, []))[1].append((i, spans))
                 counts[i] += 1
     # Square roots are exact in every language (IEEE 754), so the browser gets the same weights.
@@ -645,7 +656,7 @@ def find(
         math.sqrt(math.sqrt((total + 1) / (df + 1))) * (WEAK if t.weak else 1.0)
         for t, df in zip(terms, counts, strict=True)
     ]
-    scoring = _Scoring(terms, weights, cleaned)
+    scoring = _Scoring(terms, weights, cleaned, known)
     return [hit for doc, spans in found.values() if (hit := scoring.score(doc, spans))]
 
 
@@ -654,8 +665,8 @@ class _Scoring:
     worked out once: the weight of the whole query, and whether a term is in a section title
     (the paragraphs of a section share it)."""
 
-    def __init__(self, terms: list[Term], weights: list[float], cleaned: str):
-        self.terms, self.weights, self.cleaned = terms, weights, cleaned
+    def __init__(self, terms: list[Term], weights: list[float], cleaned: str, known: list[Known] | None):
+        self.terms, self.weights, self.cleaned, self.known = terms, weights, cleaned, known
         self.whole = sum(weights)
         self.titles: dict[tuple[int, str], bool] = {}
 
@@ -668,6 +679,12 @@ class _Scoring:
             )
         return self.titles[i, doc.title]
 
+    def spelt(self, i: int, doc: Document) -> bool:
+        """Whether the paragraph has a word that term i finds by its key (its spelling)."""
+        if self.known:
+            return doc.order in self.known[i].spelt
+        return any(doc.words_keyed(k) for k in self.terms[i].mongolian)
+
     def score(self, doc: Document, matched: list[tuple[int, list]]) -> Hit | None:
         """`matched`: (term, its spans) for each term the paragraph has, in the query's order."""
         if all(self.terms[i].weak for i, _ in matched):
@@ -675,21 +692,20 @@ class _Scoring:
         covered, bonus = 0.0, 0.0
         lead_start, lead_end = doc.lead
         for i, found in matched:
-            term, weight = self.terms[i], self.weights[i]
+            weight = self.weights[i]
             covered += weight
             extra = 0.1 * min(len(found), 3)
-            if lead_end and any(lead_start <= start < lead_end for start, _ in found):
+            if lead_end and found[0][0] < lead_end and any(lead_start <= start < lead_end for start, _ in found):
                 extra += 0.5
             if self.in_title(i, doc):
                 extra += 0.5
-            if term.sounds and any(doc.words_keyed(k) for k in term.mongolian):
+            if self.terms[i].sounds and self.spelt(i, doc):
                 extra += 0.5  # the spelling itself, not only its consonant outline
             bonus += weight * extra
         value = 100 * covered / self.whole + bonus
         if len(self.cleaned) > 1 and self.cleaned in doc.lowered:
             value += PHRASE_BONUS
-        marked = tuple(matched[0][1]) if len(matched) == 1 else tuple(sorted(set().union(*(f for _, f in matched))))
-        return Hit(doc, value, marked)
+        return Hit(doc, value, tuple(found for _, found in matched))
 
 
 def rank(hits: list[Hit], lang: str) -> list[Hit]:

@@ -29,7 +29,7 @@ from whoosh import fields, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
-from .analysis import HAN, MIN_PREFIX, Document, Hit, Tables, clean_query, find, parse, pinyin_spans, rank
+from .analysis import HAN, MIN_PREFIX, Document, Hit, Known, Tables, clean_query, find, parse, pinyin_spans, rank
 
 
 class _HanTokenizer(Tokenizer):
@@ -96,15 +96,19 @@ class Words:
             i += 1
         return keys
 
-    def word_places(self, term) -> dict[int, set[int]]:
-        """Paragraph → the places of its Mongolian words that `term` finds."""
+    def word_places(self, term) -> tuple[dict[int, set[int]], set[int]]:
+        """Paragraph → the places of its Mongolian words that `term` finds; and the paragraphs
+        where it finds one by its key, not only by its consonant outline."""
         found: dict[int, set[int]] = {}
+        spelt: set[int] = set()
         wanted = [("key", k) for key in term.mongolian for k in self.keys_found(key)]
         wanted += [("shape", shape) for shape in term.shapes] + [("sound", sound) for sound in term.sounds]
         for kind, key in wanted:
             for order, places in self.places[kind].get(key, {}).items():
                 found.setdefault(order, set()).update(places)
-        return found
+                if kind == "key":
+                    spelt.add(order)
+        return found, spelt
 
 
 class Readings:
@@ -209,14 +213,13 @@ class LiveSearch:
             return []
         # Each term is looked for only in the paragraphs that may hold it (a superset, which
         # `find` confirms: a substring test costs far less than Whoosh's span matching).
-        candidates, places, readings, postings = [], [], [], {}
+        candidates, known, postings = [], [], {}
         for term in terms:
-            words, read = self.words.word_places(term), self.readings.spans(term)
+            (words, spelt), read = self.words.word_places(term), self.readings.spans(term)
             found = set(words).union(read, *(self.words.latin.get(token, ()) for token in term.latin))
             found |= self._chinese(term, postings)
             docs = [self.paragraphs[order] for order in found]
             candidates.append([doc for doc in docs if doc.lang == lang] if only else docs)
-            places.append(words)
-            readings.append(read)
+            known.append(Known(words, read, spelt))
         total = self.counts.get(lang, 0) if only else len(self.paragraphs)
-        return rank(find(terms, candidates, self.tables, clean_query(text), total, places, readings), lang)
+        return rank(find(terms, candidates, self.tables, clean_query(text), total, known), lang)

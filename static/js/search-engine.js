@@ -209,7 +209,7 @@
       if (HAN_ONLY.test(token)) {
         terms = terms.concat(self.hanTerms(token));
       } else if (/[a-z0-9]/.test(token[0])) {
-        terms = terms.concat(self.latinTerms(token, follows));
+        terms = terms.concat(self.latinTerms(token, follows, follows && text[match.index - 1] === "-"));
       } else if (CYRILLIC_WORD.test(token)) {
         var key = latinKey(typedLatin(token)), sound = key.length > 2 ? soundKey(key) : "";
         if (sound.length < 2) sound = "";
@@ -249,7 +249,7 @@
       return term({ han: self.synonymsOf(piece), weak: weak });
     });
   };
-  Engine.prototype.latinTerms = function (phrase, follows) {
+  Engine.prototype.latinTerms = function (phrase, follows, hyphened) {
     var self = this, words = phrase.split(" ");
     var joined = splitPinyin(words.join(""), this.syllables);
     if (words.length > 1 && joined && words.every(function (w) { return splitPinyin(w, self.syllables); }) &&
@@ -260,6 +260,7 @@
     words.forEach(function (word, i) {
       var reading = splitPinyin(word, self.syllables);
       // pinyin of words the text has (caoyuan) is not read as Mongolian as well
+      if (i === 0 && hyphened && self.suffixKeys.has(latinKey(typedLatin(word)))) return;  // aǰil-un, bayiγali-yi
       var asPinyin = !!reading && new RegExp(self.readingPattern(reading).source, "u").test(self.corpus);
       var key = /^[a-z]+$/.test(word) && !asPinyin ? latinKey(typedLatin(word)) : "";
       if (self.suffixKeys.has(key) && (i > 0 || follows)) return;  // a case ending: the word before's
