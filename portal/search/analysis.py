@@ -577,34 +577,48 @@ def term_spans(term: Term, doc: Document, tables: Tables, known: Known | None = 
     the live index has looked up of the term already, for the places of its Mongolian words
     and the spans of its pinyin readings."""
     if known is not None:
-        places = known.words.get(doc.order, ())
-        if not (term.han or term.pinyin or term.latin):
-            positions = doc.word_spans  # in order already: word places are
-            return [positions[i] for i in sorted(places) if i < len(positions)]
+        return _known_spans(term, doc, known)
     spans: list[tuple[int, int]] = []
     for form in term.han:
         start = doc.text.find(form)
         while start >= 0:
             spans.append((start, start + len(form)))
             start = doc.text.find(form, start + 1)
-    if known is not None:
-        spans += known.readings.get(doc.order, ())
-    else:
-        for reading in term.pinyin:
-            spans += pinyin_spans(doc.text, reading, tables)
+    for reading in term.pinyin:
+        spans += pinyin_spans(doc.text, reading, tables)
     for token in term.latin:
         if token and token in doc.latin_tokens:
             spans += [(m.start(), m.end()) for m in LATIN.finditer(doc.lowered) if m.group() == token]
-    if known is not None:
-        positions = doc.word_spans
-        spans += [positions[i] for i in places if i < len(positions)]
-    elif term.mongolian or term.shapes:
+    if term.mongolian or term.shapes:
         wanted = {i for k in term.mongolian for i in doc.words_keyed(k)}
         wanted.update(i for shape in term.shapes for i in doc.words_by["shape"].get(shape, ()))
         wanted.update(i for sound in term.sounds for i in doc.words_by["sound"].get(sound, ()))
         positions = doc.word_spans
         spans += [positions[i] for i in wanted if i < len(positions)]
     return sorted(set(spans))
+
+
+def _known_spans(term: Term, doc: Document, known: Known) -> list[tuple[int, int]]:
+    """`term_spans` from what the live index looked up: only the Chinese forms and Latin
+    tokens are looked for in the text."""
+    sources: list[list[tuple[int, int]]] = []
+    for form in term.han:
+        start = doc.text.find(form)
+        while start >= 0:
+            sources.append([(start, start + len(form))])
+            start = doc.text.find(form, start + 1)
+    if readings := known.readings.get(doc.order):
+        sources.append(readings)
+    for token in term.latin:
+        if token and token in doc.latin_tokens:
+            sources.append([(m.start(), m.end()) for m in LATIN.finditer(doc.lowered) if m.group() == token])
+    if places := known.words.get(doc.order):
+        positions = doc.word_spans  # word places are in text order
+        words = [positions[i] for i in sorted(places) if i < len(positions)]
+        if not sources:
+            return words
+        sources.append(words)
+    return sorted({span for spans in sources for span in spans})
 
 
 @dataclass(frozen=True)
@@ -668,16 +682,20 @@ class _Scoring:
     def __init__(self, terms: list[Term], weights: list[float], cleaned: str, known: list[Known] | None):
         self.terms, self.weights, self.cleaned, self.known = terms, weights, cleaned, known
         self.whole = sum(weights)
+        self.weak = [t.weak for t in terms]
+        self.sounds = [bool(t.sounds) for t in terms]
+        self.phrase = cleaned if len(cleaned) > 1 else ""
         self.titles: dict[tuple[int, str], bool] = {}
 
     def in_title(self, i: int, doc: Document) -> bool:
-        if (i, doc.title) not in self.titles:
+        found = self.titles.get((i, doc.title))
+        if found is None:
             term = self.terms[i]
             line = doc.title_line
-            self.titles[i, doc.title] = any(form in doc.title for form in term.han) or any(
+            found = self.titles[i, doc.title] = any(form in doc.title for form in term.han) or any(
                 f" {k} " in line or (len(k) >= MIN_PREFIX and f" {k}" in line) for k in term.mongolian
             )
-        return self.titles[i, doc.title]
+        return found
 
     def spelt(self, i: int, doc: Document) -> bool:
         """Whether the paragraph has a word that term i finds by its key (its spelling)."""
@@ -687,23 +705,24 @@ class _Scoring:
 
     def score(self, doc: Document, matched: list[tuple[int, list]]) -> Hit | None:
         """`matched`: (term, its spans) for each term the paragraph has, in the query's order."""
-        if all(self.terms[i].weak for i, _ in matched):
+        weak, weights = self.weak, self.weights
+        if all(weak[i] for i, _ in matched):
             return None  # only filler words or stray characters: not an answer
         covered, bonus = 0.0, 0.0
         lead_start, lead_end = doc.lead
         for i, found in matched:
-            weight = self.weights[i]
+            weight = weights[i]
             covered += weight
             extra = 0.1 * min(len(found), 3)
             if lead_end and found[0][0] < lead_end and any(lead_start <= start < lead_end for start, _ in found):
                 extra += 0.5
             if self.in_title(i, doc):
                 extra += 0.5
-            if self.terms[i].sounds and self.spelt(i, doc):
+            if self.sounds[i] and self.spelt(i, doc):
                 extra += 0.5  # the spelling itself, not only its consonant outline
             bonus += weight * extra
         value = 100 * covered / self.whole + bonus
-        if len(self.cleaned) > 1 and self.cleaned in doc.lowered:
+        if self.phrase and self.phrase in doc.lowered:
             value += PHRASE_BONUS
         return Hit(doc, value, tuple(found for _, found in matched))
 
