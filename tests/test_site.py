@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -337,3 +338,57 @@ def test_the_precompressed_copies_are_the_same_bytes_in_every_build(tmp_path):
     copies = sorted(p.relative_to(first) for p in first.rglob("*") if p.suffix in (".gz", ".br"))
     assert copies and copies == sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in (".gz", ".br"))
     assert all((first / c).read_bytes() == (second / c).read_bytes() for c in copies)
+
+
+def _static_sources() -> list[Path]:
+    static = PROJECT_ROOT / "static"
+    sources = sorted(static.glob("js/*.js")) + sorted(static.glob("css/*.css"))
+    assert len(sources) >= 10, "every script and style sheet of static/"
+    return sources
+
+
+def test_scripts_and_style_sheets_are_sent_minified_and_still_parse(client, tmp_path):
+    """Every script and style sheet is sent without its comments and needless spaces, and a
+    script still parses (node --check): the minifier may change no code."""
+    static = PROJECT_ROOT / "static"
+    for source in _static_sources():
+        sent = client.get(f"/static/{source.relative_to(static)}")
+        assert sent.status_code == 200, source
+        body = sent.get_data()
+        assert len(body) < 0.9 * source.stat().st_size, (source.name, len(body), source.stat().st_size)
+        text = body.decode("utf-8")
+        assert "\n  " not in text and "// " not in text.replace("://", ""), source.name
+        if source.suffix == ".js":
+            copy = tmp_path / source.name
+            copy.write_bytes(body)
+            checked = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True)
+            assert checked.returncode == 0, (source.name, checked.stderr)
+        else:  # every rule's selector survives
+            selectors = {
+                s.strip() for s in re.findall(r"([^{}]+)\{", re.sub(r"/\*.*?\*/", "", source.read_text(), flags=re.S))
+            }
+            sent_selectors = {s.strip() for s in re.findall(r"([^{}]+)\{", text)}
+            assert len(sent_selectors) >= 0.9 * len(selectors), source.name
+
+
+def test_the_frozen_site_has_the_bytes_the_live_app_sends_and_a_second_request_is_not_sent_again(client, built_site):
+    static = PROJECT_ROOT / "static"
+    for source in _static_sources():
+        url = f"/static/{source.relative_to(static)}"
+        sent = client.get(url)
+        assert (built_site / url.lstrip("/")).read_bytes() == sent.get_data(), url
+        assert sent.headers["ETag"] and sent.mimetype in ("text/javascript", "application/javascript", "text/css")
+        again = client.get(url, headers={"If-None-Match": sent.headers["ETag"]})
+        assert again.status_code == 304, url
+    assert client.get("/static/js/no-such-file.js").status_code == 404
+    assert client.get("/static/../portal.toml").status_code == 404
+    worker = client.get("/sw.js").get_data()
+    assert worker == (built_site / "sw.js").read_bytes()
+    assert len(worker) < (static / "js" / "sw.js").stat().st_size
+
+
+def test_every_style_sheet_a_page_links_is_in_the_offline_lists(client):
+    listed = {f["url"] for f in client.get("/offline/zh.json").get_json()["files"]}
+    for source in _static_sources():
+        if source.name != "sw.js":
+            assert f"static/{source.parent.name}/{source.name}" in listed, source.name

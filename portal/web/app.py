@@ -21,6 +21,7 @@ from .i18n import init_i18n
 from .registry import registry_of
 from .render import init_rendering
 from .security import init_security
+from .static_files import init_static
 from .store import ContentStore
 
 DEFAULTS = {
@@ -62,6 +63,7 @@ def make_app(config: dict, store: ContentStore) -> Flask:
     init_i18n(app)
     init_security(app)
     init_rendering(app)
+    init_static(app)
     for module in page_modules():
         app.register_blueprint(module.bp)
     return app

@@ -22,13 +22,12 @@ from ...model.languages import SOURCE_LANG
 from ..links import site_path
 from ..registry import OFFLINE_ALL, OFFLINE_LANG, PageSet, once, per_language, registry_of
 from ..render import current, other_languages, plans, render
+from ..static_files import minified
 
 bp = Blueprint("offline", __name__)
 pages = PageSet(bp)
 
 STATIC_FILES = (
-    "css/portal.css",
-    "css/mongolian.css",
     "fonts/NotoSansMongolian-Regular.woff2",
     "fonts/NotoSansMongolian-label.woff2",
     "favicon.svg",
@@ -50,6 +49,7 @@ def files_for(lang: str) -> list[str]:
             paths.append(site_path(endpoint, **values))
     static = Path(current_app.static_folder)
     paths += [site_path("static", filename=name) for name in STATIC_FILES]
+    paths += [site_path("static", filename=f"css/{p.name}") for p in sorted((static / "css").glob("*.css"))]
     scripts = sorted((static / "js").glob("*.js"))
     paths += [site_path("static", filename=f"js/{p.name}") for p in scripts if p.name != "sw.js"]
     return sorted(set(paths))
@@ -68,7 +68,7 @@ def manifest(lang: str, read: Callable[[str], bytes]) -> dict:
 @pages.route("/sw.js", once, offline=None)
 def service_worker():
     """At the site root, so that its scope is the whole site."""
-    body = (Path(current_app.static_folder) / "js" / "sw.js").read_bytes()
+    body = minified(Path(current_app.static_folder) / "js" / "sw.js")
     return Response(body, mimetype="text/javascript", headers={"Cache-Control": "no-cache"})
 
 
