@@ -49,9 +49,17 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 9))
 
 
+CHINESE_PARAGRAPH = re.compile(r'<html lang="zh-Hans".*class="paragraph|class="paragraph[^"]*" lang="zh-Hans"', re.S)
+
+
 def assets_of(page: Path) -> list[Path]:
-    """The style sheets and scripts a page links to (loaded on a first visit)."""
-    found = [(page.parent / ref).resolve() for ref in ASSET.findall(page.read_text(encoding="utf-8"))]
+    """The style sheets and scripts a page links to (loaded on a first visit), and listen.js,
+    which tools.js loads where the page has a Chinese paragraph."""
+    html = page.read_text(encoding="utf-8")
+    found = [(page.parent / ref).resolve() for ref in ASSET.findall(html)]
+    tools = [a for a in found if a.name == "tools.js"]
+    if tools and CHINESE_PARAGRAPH.search(html):
+        found.append(tools[0].with_name("listen.js"))
     return [a for a in found if a.is_file()]
 
 

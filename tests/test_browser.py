@@ -168,35 +168,52 @@ def test_static_search_page_shows_results_from_disk(browser, built_site):
     assert "/zh/" in browser.current_url and browser.execute_script("return document.querySelector(':target') !== null")
 
 
+def _term_of(link) -> str:
+    return link.get_attribute("href").split("/glossary/")[1].split("/")[0]
+
+
 def test_term_hint_opens_from_the_keyboard_and_by_tapping(browser, built_site):
+    """A hint is a link to the glossary; script makes it open a popover instead, drawn at its
+    first opening with the name and definition from the chapter's terms.js."""
     from selenium.webdriver.common.keys import Keys
 
+    glossary = load_glossary(PROJECT_ROOT / "content")
     for lang in ("zh", "mn"):
         browser.get((built_site / lang / "0" / "index.html").as_uri())
-        buttons = browser.find_elements(By.CSS_SELECTOR, "button.term")
-        assert buttons, lang
-        first = buttons[0]
-        target = first.get_attribute("popovertarget")
-        # The definition is not in the page; the chapter's definitions load on the first opening.
-        slot = browser.find_element(By.CSS_SELECTOR, f"#{target} .term-def")
-        assert slot.get_attribute("textContent") == ""
+        links = browser.find_elements(By.CSS_SELECTOR, "a.term")
+        assert links, lang
+        assert browser.execute_script("return document.querySelectorAll('.term-pop').length") == 0
+        first = links[0]
+        target = "term-" + _term_of(first)
+        entry = glossary.entry(_term_of(first))
+        assert first.get_attribute("href").endswith(f"/{lang}/glossary/{entry.id}/index.html")
         browser.execute_script("arguments[0].focus()", first)
         first.send_keys(Keys.ENTER)
         opened = browser.execute_script("return [...document.querySelectorAll(':popover-open')].map(e => e.id)")
         assert opened == [target], lang
+        assert browser.current_url.split("#")[0].endswith(f"/{lang}/0/index.html")  # not followed
+        assert first.get_attribute("aria-expanded") == "true"
         pop = browser.find_element(By.ID, target)
-        assert pop.is_displayed() and pop.find_element(By.TAG_NAME, "a").get_attribute("href")
-        entry = load_glossary(PROJECT_ROOT / "content").entry(target.removeprefix("term-"))
-        definition = entry.definition[lang]
+        slot = pop.find_element(By.CSS_SELECTOR, ".term-def")
         WebDriverWait(browser, 5).until(
-            lambda _, slot=slot, definition=definition: slot.get_attribute("textContent") == definition
+            lambda _, slot=slot, definition=entry.definition[lang]: slot.get_attribute("textContent") == definition
         )
+        assert pop.find_element(By.TAG_NAME, "b").get_attribute("textContent") == entry.name(lang)
+        more = pop.find_element(By.TAG_NAME, "a")
+        assert more.get_attribute("href") == first.get_attribute("href") and entry.name(lang) in more.get_attribute(
+            "aria-label"
+        )
+        assert pop.is_displayed()
+        if lang == "mn":  # drawn beside its link, so it takes the vertical text's direction
+            mode = browser.execute_script("return getComputedStyle(arguments[0]).writingMode", pop)
+            assert mode.startswith("vertical"), mode
         first.send_keys(Keys.ESCAPE)
         assert browser.execute_script("return document.querySelectorAll(':popover-open').length") == 0
-        browser.execute_script("arguments[0].scrollIntoView()", buttons[-1])
-        buttons[-1].click()  # a tap
+        assert first.get_attribute("aria-expanded") == "false"
+        browser.execute_script("arguments[0].scrollIntoView()", links[-1])
+        links[-1].click()  # a tap
         assert browser.execute_script("return [...document.querySelectorAll(':popover-open')].map(e => e.id)") == [
-            buttons[-1].get_attribute("popovertarget")
+            "term-" + _term_of(links[-1])
         ]
 
 

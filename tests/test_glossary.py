@@ -226,9 +226,40 @@ def test_glossary_pages_frozen(built_site, glossary):
 def test_chapter_marks_the_first_use_of_a_term_in_each_section(client):
     body = client.get("/zh/6/").get_data(as_text=True)
     section = body[body.index('id="c6s1"') : body.index('id="c6s2"')]
-    assert section.count(">禁牧</button>") == 1
-    assert 'popovertarget="term-jin-mu"' in section and 'id="term-jin-mu" popover' in section
-    assert body.count('id="term-jin-mu"') == 1  # one definition per page, however often it is marked
+    # without script a hint is a link to the entry; the page holds no popover of its own
+    assert section.count('<a class="term" href="/zh/glossary/jin-mu/">禁牧</a>') == 1
+    assert "popover" not in body.split("<main", 1)[1].split("</main>", 1)[0]
+    entry = client.get("/zh/glossary/jin-mu/")
+    assert entry.status_code == 200 and "禁牧" in entry.get_data(as_text=True)
+
+
+def test_no_term_hint_is_put_inside_another_link(client, app):
+    """A cross-reference link already holds text: a term in it stays plain (links do not nest)."""
+    from html.parser import HTMLParser
+
+    class Nesting(HTMLParser):
+        depth, nested = 0, 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                self.nested += self.depth > 0
+                self.depth += 1
+
+        def handle_endtag(self, tag):
+            if tag == "a":
+                self.depth -= 1
+
+    checked = 0
+    for lang in ("zh", "mn"):
+        for number in range(14):
+            page = client.get(f"/{lang}/{number}/")
+            if page.status_code != 200:
+                continue
+            parser = Nesting()
+            parser.feed(page.get_data(as_text=True))
+            assert parser.nested == 0, (lang, number)
+            checked += 1
+    assert checked >= 26
 
 
 def test_a_related_word_leads_to_the_entry_but_requires_nothing(tmp_path):
@@ -261,7 +292,7 @@ def test_glossary_is_read_again_when_a_file_changes_and_errors_are_never_kept(tm
             folder.glossary()
 
 
-def test_every_term_popover_finds_its_definition_in_the_chapter_terms_file(app, client):
+def test_every_term_hint_finds_its_name_and_definition_in_the_chapter_terms_file(app, client):
     """Chapter pages of the current text and of every edition load one definitions file per
     chapter and language; it must hold every term those pages mark."""
     import re
@@ -280,13 +311,15 @@ def test_every_term_popover_finds_its_definition_in_the_chapter_terms_file(app, 
     glossary = app.extensions["portal.store"].current().glossary
     marked = 0
     for lang, number, url in pages:
-        ids = re.findall(r'id="term-([a-z0-9-]+)" popover', client.get(url).get_data(as_text=True))
+        ids = set(
+            re.findall(r'class="term" href="[^"]*/glossary/([a-z0-9-]+)/"', client.get(url).get_data(as_text=True))
+        )
         script = client.get(f"/{lang}/{number}/terms.js").get_data(as_text=True)
         definitions = json.loads(script.removeprefix("portalTermDefinitions(").removesuffix(");\n"))
         assert set(ids) <= set(definitions), url
         for ident in ids:
             entry = glossary.entry(ident)
-            assert definitions[ident] == entry.definition[lang]
+            assert definitions[ident] == [entry.name(lang), entry.definition[lang]]
         marked += len(ids)
     assert marked > 500
     assert client.get("/zh/99/terms.js").status_code == 404

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
 import zipfile
 
 import pytest
@@ -235,10 +236,14 @@ def test_listen_only_where_a_chinese_voice_exists(browser, built_site, voices):
     )
     try:
         browser.get((built_site / "zh" / "12" / "index.html").as_uri())
-        buttons = browser.find_elements(By.CSS_SELECTOR, ".listen")
+        loaded = "return document.querySelector('script[src$=\"/listen.js\"]') !== null"
+        WebDriverWait(browser, 5).until(lambda b: b.execute_script(loaded))  # a page with Chinese text
         if voices == "[]":
-            assert not buttons  # no Chinese voice on this device: no control at all
+            time.sleep(0.3)  # listen.js has run and found no voice
+            assert not browser.find_elements(By.CSS_SELECTOR, ".listen")  # no control at all
             return
+        WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".listen"))
+        buttons = browser.find_elements(By.CSS_SELECTOR, ".listen")
         assert len(buttons) == len(browser.find_elements(By.CSS_SELECTOR, ".paragraph[id]"))
         buttons[1].send_keys(Keys.ENTER)
         spoken = browser.execute_script("return window.__spoken")
@@ -246,6 +251,7 @@ def test_listen_only_where_a_chinese_voice_exists(browser, built_site, voices):
         assert "c12s1p1" not in spoken[0][0]  # the tools are not read out
         browser.get((built_site / "mn" / "12" / "index.html").as_uri())
         assert not browser.find_elements(By.CSS_SELECTOR, ".listen")
+        assert not browser.execute_script(loaded)  # no Chinese paragraph: its code is not even loaded
         assert browser.find_element(By.CSS_SELECTOR, ".listen-note").is_displayed()
     finally:
         browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})

@@ -166,12 +166,12 @@ def chapter_page(
     `values` make the links to other chapters and languages stay within the same edition."""
     chapter = chapter_of(plan, number)
     previous, following = plan.neighbours(chapter)
-    marked, explained = {}, set()
+    marked = {}
     for section in chapter.sections:
         seen: set[str] = set()  # each term is marked at its first use in a section
         for paragraph in section.paragraphs:
             html = resolve_links(paragraph.html, lang, number, endpoint, values)
-            marked[paragraph.id] = mark_entries(html, paragraph.lang, lang, seen, explained)
+            marked[paragraph.id] = mark_entries(html, paragraph.lang, lang, seen)
     # the plans of the edition shown: its other languages are this page's counterparts
     shown = current().editions.get(edition)
     counterparts = [other for other in shown.plans if other != lang and shown.plans[other].chapter(number)]

@@ -1,18 +1,15 @@
 """Term hints in chapter pages: the first use of a glossary term in each section becomes a
-button that opens its definition in a popover (HTML `popover`: works by keyboard and by touch,
-no script), with a link to the term's page.
+link to the term's page. With script (static/js/tools.js) the link opens the term's name and
+definition in a popover instead (HTML `popover`: by keyboard and by touch), drawn when first
+opened from the chapter's one small definitions script (`/<lang>/<n>/terms.js`). The page
+itself holds no popover: a long chapter's hints cost a link each, not a box each.
 
-Places are not marked: they have pages of their own. The popover is written once per page;
-later buttons open the same one. Its definition is not in the page: a chapter's definitions
-are one small script (`/<lang>/<n>/terms.js`), loaded when a reader first opens a term.
+Places are not marked: they have pages of their own.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
-
-from flask_babel import gettext as _
 
 from ..model.languages import language
 from .links import link
@@ -35,35 +32,24 @@ def _matches_in(part: str, text_lang: str, seen: set[str]):
     return kept
 
 
-def _popover(entry, pop: str, lang: str) -> str:
-    title = entry.name(lang)
-    url = link("glossary.entry", lang=lang, kind="glossary", ident=entry.id)
-    more = _("More about %(term)s", term=title)
-    # the definition is filled in from the chapter's terms.js when first opened
-    return (
-        f'<span class="term-pop" id="{pop}" popover role="note"><b>{escape(title)}</b> <span class="term-def"></span> '
-        f'<a href="{url}" aria-label="{escape(more)}">→</a></span>'
-    )
-
-
-def mark_entries(html: str, text_lang: str, lang: str, seen: set[str], explained: set[str]) -> str:
-    """Wrap the first use in a section (`seen`) of each term in `html` as a definition button;
-    `explained` holds the terms whose popover this page already has."""
+def mark_entries(html: str, text_lang: str, lang: str, seen: set[str]) -> str:
+    """Make the first use in a section (`seen`) of each term in `html` a link to its entry."""
     parts = TAG.split(html)
+    inside_link = False  # a link cannot hold another: text in a cross-reference stays as it is
     for index, part in enumerate(parts):
-        if not part or part.startswith("<"):
+        if part.startswith("<"):
+            inside_link = (part.startswith("<a ") or part == "<a>") or (inside_link and part != "</a>")
+            continue
+        if not part or inside_link:
             continue
         out, cursor = [], 0
         for start, end, entry in _matches_in(part, text_lang, seen):
             if entry.id in seen or start < cursor:
                 continue  # explained before in this section, or overlapping the last mark
             seen.add(entry.id)
-            pop = f"term-{entry.id}"
+            url = link("glossary.entry", lang=lang, kind="glossary", ident=entry.id)
             out.append(part[cursor:start])
-            out.append(f'<button type="button" class="term" popovertarget="{pop}">{part[start:end]}</button>')
-            if entry.id not in explained:
-                explained.add(entry.id)
-                out.append(_popover(entry, pop, lang))
+            out.append(f'<a class="term" href="{url}">{part[start:end]}</a>')  # the id is in the link
             cursor = end
         out.append(part[cursor:])
         parts[index] = "".join(out)

@@ -1,8 +1,8 @@
 // Paragraph tools added by script (they need it to work): "copy link" and "ask about this
 // paragraph" (where the site has somewhere to send questions) on every paragraph, and
 // "listen" on Chinese paragraphs where the device has a Chinese voice for speech synthesis.
-// Both are buttons: they work from the keyboard and on touch. Also the definitions in the
-// term popovers: one script per chapter (data-terms), loaded when a term is first opened.
+// Both are buttons: they work from the keyboard and on touch. Also the term hints' popovers,
+// with the definitions of one script per chapter (data-terms), loaded when a term is first opened.
 (function () {
   "use strict";
   var script = document.currentScript, labels = script.dataset;
@@ -49,58 +49,68 @@
     }
   });
 
-  // Listening: Chinese only, and only where a Chinese voice exists.
-  var speech = window.speechSynthesis;
-  if (!speech) return;
-  var speaking = null;
-  function chineseVoice() {
-    return speech.getVoices().filter(function (v) { return /^(zh|cmn)/i.test(v.lang); })[0] || null;
+  // Term hints are links to the glossary; with script, a link opens a popover with the term's
+  // name and definition instead, drawn at its first opening beside the link (so it takes the
+  // text's writing direction) from the chapter's definitions script, loaded once.
+  var definitions = null, waiting = [];
+  function withDefinitions(then) {
+    if (definitions) return then();
+    waiting.push(then);
+    if (waiting.length > 1) return;
+    window.portalTermDefinitions = function (loaded) {
+      definitions = loaded;
+      waiting.forEach(function (f) { f(); });
+      waiting = [];
+    };
+    var s = document.createElement("script");  // a script, not fetch(): it loads from file:// too
+    s.src = labels.terms;
+    document.head.appendChild(s);
   }
-  function textOf(p) {
-    var copy = p.cloneNode(true);
-    Array.prototype.forEach.call(copy.querySelectorAll(".tools, .badge, .notice, .changed-marker, .term-pop"), function (n) { n.remove(); });
-    return copy.textContent.replace(/\s+/g, " ").trim();
+  function termOf(link) { return (link.getAttribute("href").match(/glossary\/([^\/]+)\//) || [])[1]; }
+  function popoverOf(link) {
+    var id = "term-" + termOf(link), pop = document.getElementById(id);
+    if (pop) return pop;
+    pop = document.createElement("span");
+    pop.id = id; pop.className = "term-pop"; pop.setAttribute("popover", ""); pop.setAttribute("role", "note");
+    var name = document.createElement("b"), text = document.createElement("span"), more = document.createElement("a");
+    name.textContent = link.textContent; text.className = "term-def"; more.href = link.href; more.textContent = "→";
+    pop.append(name, " ", text, " ", more);
+    link.insertAdjacentElement("afterend", pop);
+    withDefinitions(function () {
+      var known = definitions[termOf(link)];
+      if (!known) return;
+      name.textContent = known[0]; text.textContent = known[1];
+      if (labels.more) more.setAttribute("aria-label", labels.more.replace("{term}", known[0]));
+    });
+    return pop;
   }
-  function addListen() {
-    var voice = chineseVoice();
-    if (!voice || document.querySelector(".listen")) return;
-    Array.prototype.forEach.call(paragraphs, function (p) {
-      var lang = p.getAttribute("lang") || document.documentElement.lang;
-      if (!/^zh/.test(lang)) return;
-      var b = button("listen", labels.listen, labels.listenLabel.replace("{id}", p.id));
-      b.addEventListener("click", function () {
-        var again = speaking === b;
-        speech.cancel();
-        Array.prototype.forEach.call(document.querySelectorAll(".listen"), function (x) { x.textContent = labels.listen; x.setAttribute("aria-pressed", "false"); });
-        speaking = null;
-        if (again) return;
-        var say = new SpeechSynthesisUtterance(textOf(p));
-        say.voice = voice; say.lang = voice.lang;
-        say.onend = function () { b.textContent = labels.listen; b.setAttribute("aria-pressed", "false"); speaking = null; };
-        speaking = b; b.textContent = labels.stop; b.setAttribute("aria-pressed", "true");
-        speech.speak(say);
+  if (labels.terms && HTMLElement.prototype.showPopover) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.term"), function (link) {
+      if (!termOf(link)) return;
+      link.setAttribute("aria-controls", "term-" + termOf(link));
+      link.setAttribute("aria-expanded", "false");
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var pop = popoverOf(link);
+        if (!pop.dataset.watched) {
+          pop.dataset.watched = "1";
+          pop.addEventListener("toggle", function (e) {
+            document.querySelectorAll('a.term[aria-controls="' + pop.id + '"]').forEach(function (a) {
+              a.setAttribute("aria-expanded", String(e.newState === "open"));
+            });
+          });
+        }
+        if (pop.matches(":popover-open")) pop.hidePopover(); else pop.showPopover();
       });
-      p.querySelector(".tools").appendChild(b);
     });
   }
-  addListen();
-  if (speech.addEventListener) speech.addEventListener("voiceschanged", addListen);
 
-  var pops = document.querySelectorAll(".term-pop[id]"), requested = false;
-  function fillDefinitions(definitions) {
-    Array.prototype.forEach.call(pops, function (pop) {
-      var slot = pop.querySelector(".term-def"), text = definitions[pop.id.replace(/^term-/, "")];
-      if (slot && text) slot.textContent = text;
-    });
+  // Listening is for Chinese paragraphs only: its code (listen.js) is loaded only where the
+  // page has one and the device can speak.
+  if (window.speechSynthesis && document.querySelector(".paragraph[id]:lang(zh)")) {
+    var listen = document.createElement("script");
+    listen.src = script.src.replace(/tools\.js$/, "listen.js");
+    ["listen", "stop", "listenLabel"].forEach(function (k) { listen.dataset[k] = labels[k]; });
+    document.head.appendChild(listen);
   }
-  Array.prototype.forEach.call(pops, function (pop) {
-    pop.addEventListener("beforetoggle", function (event) {
-      if (event.newState !== "open" || requested || !labels.terms) return;
-      requested = true;
-      window.portalTermDefinitions = fillDefinitions;
-      var s = document.createElement("script");  // a script, not fetch(): it loads from file:// too
-      s.src = labels.terms;
-      document.head.appendChild(s);
-    });
-  });
 })();

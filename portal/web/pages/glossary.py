@@ -121,7 +121,9 @@ def terms_file_inputs(snapshot, lang: str, number: int):
 def terms_file(lang: str, number: int):
     if number not in chapter_numbers(current()):
         abort(404)
-    definitions = {ident: entry.definition_in(lang) for ident, entry in chapter_terms(number).items()}
+    # the name a hint's popover shows (a page may mark an inflected use), and the definition
+    used = chapter_terms(number)
+    definitions = {ident: [entry.name(lang), entry.definition_in(lang)] for ident, entry in used.items()}
     return script_response(definitions, "portalTermDefinitions")
 
 
