@@ -98,6 +98,8 @@ def main() -> None:
                     timeout=240,
                 )
                 data = json.loads(report.read_text())
+                paints = ("first-contentful-paint", "largest-contentful-paint")
+                timings = {k: data["audits"][k]["numericValue"] for k in paints}
                 scores = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
                 misses = [
                     ref["id"]
@@ -111,6 +113,8 @@ def main() -> None:
                     f"{page:38}{scores['performance']:>6}{scores['accessibility']:>6}"
                     f"{scores['best-practices']:>6}{scores['seo']:>6}  {', '.join(misses)}"
                 )
+                first, largest = (timings[k] / 1000 for k in paints)
+                print(f"{'':38}first paint {first:.2f} s, largest paint {largest:.2f} s (simulated slow 4G)")
         finally:
             server.shutdown()
 
