@@ -141,3 +141,31 @@ def test_production_response_cache_serves_the_same_pages_with_headers():
     for path in ["/zh/1/", "/zh/2/", "/zh/3/"]:  # evicts the oldest; still correct afterwards
         client.get(path)
     assert client.get("/zh/4/").get_data() == first.get_data()
+
+
+@pytest.mark.parametrize(
+    ("target", "sent"),
+    [
+        ("http://evil.example/zh/", "/zh/"),
+        ("https://evil.example/zh/4/?q=1#c4s1p2", "/zh/4/?q=1#c4s1p2"),
+        ("//evil.example/zh/", "/zh/"),  # no scheme: a browser still goes to the other host
+        ("https://evil.example", "/"),  # no path: the site's root, not an empty Location
+        ("/zh/glossary/", "/zh/glossary/"),  # already a path: left alone
+    ],
+)
+def test_a_redirect_never_names_another_host(target, sent):
+    """Whatever address a redirect is made with (werkzeug's use the client's Host header),
+    the answer names the path only."""
+    from flask import redirect
+
+    app = create_app()
+    app.add_url_rule("/go-somewhere/", "go", lambda: redirect(target))
+    response = app.test_client().get("/go-somewhere/")
+    assert response.status_code == 302 and response.headers["Location"] == sent
+
+
+def test_hsts_is_sent_only_when_the_site_is_served_over_https():
+    plain = create_app({"SITE_URL": "http://plan.example"}).test_client().get("/zh/")
+    secure = create_app({"SITE_URL": "https://plan.example"}).test_client().get("/zh/")
+    assert "Strict-Transport-Security" not in plain.headers
+    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"

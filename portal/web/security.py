@@ -40,7 +40,7 @@ HSTS = "max-age=31536000"
 
 
 def init_security(app: Flask) -> None:
-    https = str(app.config.get("SITE_URL", "")).startswith("https://")
+    https = str(app.config["SITE_URL"]).startswith("https://")  # always set: app.DEFAULTS
 
     @app.after_request
     def secure_headers(response):
