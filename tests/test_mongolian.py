@@ -78,7 +78,11 @@ def test_typing_forms_are_accepted():
 def test_private_use_area_is_rejected_with_position():
     with pytest.raises(MongolianTextError) as caught:
         check_encoding("ᠮᠣᠩᠭᠣᠯ \ue2a3\ue26b")
-    assert "U+E2A3" in str(caught.value) and "position 8" in str(caught.value)
+    assert str(caught.value) == (
+        "character U+E2A3 at position 8 is a legacy glyph code (Private Use Area, e.g. Menksoft), "
+        "not Unicode Mongolian; convert the text to standard Unicode before pasting it"
+    )
+    assert caught.value.offset == 7  # where a reader points its file:line:column message
     with pytest.raises(MongolianTextError):
         normalize("\ue234")
 
@@ -87,6 +91,42 @@ def test_normalize_keeps_suffix_spaces_and_drops_stray_selectors():
     assert normalize("  ᠨᠤᠲᠤᠭ\u202fᠤᠨ \n ᠲᠠᠯ᠎ᠠ ") == "ᠨᠤᠲᠤᠭ\u202fᠤᠨ ᠲᠠᠯ᠎ᠠ"
     assert normalize("ᠡᠳ᠋") == "ᠡᠳ᠋"  # a selector after a letter selects a form: kept
     assert normalize("\u180b ᠡᠳ") == "ᠡᠳ"  # a lone selector selects nothing: dropped
+    assert normalize("\ufeffᠮᠣᠩᠭᠣᠯ\ufeff") == "ᠮᠣᠩᠭᠣᠯ"  # byte-order marks pasted from files
+
+
+# (Latin text, what from_latin keeps of it as it is): a full stop, comma or colon between two
+# digits is part of a number; anywhere else it is Mongolian punctuation.
+NUMBERS_AND_PUNCTUATION = [
+    ("5.4", "5.4"),
+    ("8.5:44.5", "8.5:44.5"),
+    ("1,000", "1,000"),
+    ("5.", "5"),
+    (".5", "5"),
+    ("a.5", "5"),
+    ("5.a", "5"),
+]
+
+
+@pytest.mark.parametrize("text, kept", NUMBERS_AND_PUNCTUATION)
+def test_punctuation_between_digits_stays_a_number(text, kept):
+    read = from_latin(text)
+    assert "".join(ch for ch in read if ch.isascii()) == kept, read
+    if kept != text:
+        assert from_latin(".") in read and from_latin(".") != "."  # the stop became Mongolian
+
+
+def test_an_apostrophe_parts_letters_only_between_two_of_them():
+    assert from_latin("l'h") == from_latin("l") + from_latin("h") != from_latin("lh")
+    assert from_latin("'a") == "'" + from_latin("a")  # at the start: kept
+    assert from_latin("a'") == from_latin("a") + "'"  # at the end: kept
+    assert from_latin("a'1") == from_latin("a") + "'1"  # before a digit: kept
+
+
+def test_typed_latin_reads_ts_as_c_in_latin_and_cyrillic():
+    from portal.text.mongolian import typed_latin
+
+    assert typed_latin("Tsagaan") == typed_latin("цагаан") == "cagaan"
+    assert typed_latin("малчин") == "malchin"
 
 
 # Each pair: how the word is stored, how a reader may type it.

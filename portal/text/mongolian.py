@@ -276,4 +276,4 @@ def shape_key(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Mongolian words of a text. A suffix after U+202F, U+180E-less space or a plain space is its own word."""
-    return WORD.findall(text.replace(NNBSP, " "))
+    return WORD.findall(text)  # U+202F is not a word character: it parts a suffix like a space
