@@ -11,12 +11,14 @@ and the same figures for
   * MkDocs Material's lunr search over the same chapters (payload only; it runs in a browser).
 
 Run:  .venv/bin/pip install -e '.[bench]' && .venv/bin/python bench/search.py
-Targets (issue "Full-text search"): live p95 ≤ 2 ms; first static search ≤ 60 kB gz.
+Targets (issue "Full-text search"): live p95 ≤ 2 ms for every script; a first static search,
+Chinese and Mongolian, ≤ 60 kB gz.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 import statistics
 import sys
 import tempfile
@@ -86,6 +88,12 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
 
 
+def linked(page: Path) -> list[Path]:
+    """The style sheets and scripts a page links to (the font is not counted)."""
+    refs = re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', page.read_text(encoding="utf-8"))
+    return [f for f in ((page.parent / ref).resolve() for ref in refs) if f.is_file()]
+
+
 def distinct_queries(tables) -> dict[str, list[str]]:
     """Queries by script, each once: what herders and residents type, from the glossary and the
     word pairs, so the list grows with the content."""
@@ -124,17 +132,19 @@ def portal_figures() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         build(site)
-        # A Chinese query: the page, its stylesheet, the script, and the files it loads.
-        page = [site / "zh/search/index.html", site / "static/css/portal.css"]
-        code = [site / "static/js/search-engine.js", site / "static/js/search.js"]
-        index = [site / "search/tables.js", site / "search/t2s.js", site / "search/zh.js"]
-        pinyin = [site / "search/tables.js", site / "search/pinyin.js", site / "search/zh.js"]
+        # The page with every style sheet and script it links, then the files a query loads.
+        zh_page, mn_page = site / "zh/search/index.html", site / "mn/search/index.html"
+        search = site / "search"
         payload = {
-            "page": sum(map(gz, page)),
-            "code": sum(map(gz, code)),
-            "index": sum(map(gz, index)),
-            "pinyin_index": sum(map(gz, pinyin)),
-            "other_index": gz(site / "search/mn.js"),  # fetched next, unless the search is scope=lang
+            "page": gz(zh_page) + sum(gz(f) for f in linked(zh_page) if f.suffix == ".css"),
+            "code": sum(gz(f) for f in linked(zh_page) if f.suffix == ".js"),
+            "index": sum(gz(search / f) for f in ("tables.js", "t2s.js", "zh.js")),
+            "pinyin_index": sum(gz(search / f) for f in ("tables.js", "pinyin.js", "zh.js")),
+            "other_index": gz(search / "mn.js"),  # fetched next, unless the search is scope=lang
+            # a Mongolian page, a query in Mongolian script: its own index first
+            "mongolian": gz(mn_page)
+            + sum(map(gz, linked(mn_page)))
+            + sum(gz(search / f) for f in ("tables.js", "mn.js")),
         }
     return {"build": build_time, "p50": p50, "p95": p95, "empty": empty, "payload": payload, "docs": len(docs),
             "distinct": distinct, "by_script": by_script}  # fmt: skip
@@ -214,7 +224,7 @@ def main() -> None:
     print("first static search, gzipped:")
     print(
         f"  portal: {kb(first_search)} in all, worst case (page + CSS {kb(payload['page'])}, "
-        f"search-engine.js + search.js {kb(payload['code'])}, "
+        f"its scripts {kb(payload['code'])}, "
         f"index {kb(payload['index'])} for a Chinese query, {kb(payload['pinyin_index'])} for pinyin)"
     )
     both = first_search + payload["other_index"]
@@ -222,12 +232,15 @@ def main() -> None:
         f"  the whole search, both languages: {kb(both)}; with only this language (scope=lang): "
         f"{kb(first_search)}, the Mongolian index ({kb(payload['other_index'])}) never fetched"
     )
+    print(f"  a first Mongolian search (Mongolian page, query in script): {kb(payload['mongolian'])}")
     print(f"  reference MkDocs Material: {kb(mkdocs['total'])} in all, {kb(mkdocs['search_specific'])} search-specific")
     print()
     print(f"target live p95 ≤ 2 ms: {'met' if ours['p95'] <= 2 else 'NOT met'} ({ours['p95']:.2f} ms)")
     print(f"target p95 ≤ 2 ms for every script, distinct queries: {'met' if worst <= 2 else 'NOT met'} "
           f"(worst {worst:.2f} ms)")  # fmt: skip
-    print(f"target first search ≤ 60 kB: {'met' if first_search <= 60 * 1024 else 'NOT met'} ({kb(first_search)})")
+    worst_first = max(first_search, payload["mongolian"])
+    print(f"target first search ≤ 60 kB (Chinese and Mongolian): {'met' if worst_first <= 60 * 1024 else 'NOT met'} "
+          f"(Chinese {kb(first_search)}, Mongolian {kb(payload['mongolian'])})")  # fmt: skip
     print(f"payload vs MkDocs Material: {first_search / mkdocs['total']:.2f}×")
 
 

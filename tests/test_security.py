@@ -163,9 +163,3 @@ def test_a_redirect_never_names_another_host(target, sent):
     response = app.test_client().get("/go-somewhere/")
     assert response.status_code == 302 and response.headers["Location"] == sent
 
-
-def test_hsts_is_sent_only_when_the_site_is_served_over_https():
-    plain = create_app({"SITE_URL": "http://plan.example"}).test_client().get("/zh/")
-    secure = create_app({"SITE_URL": "https://plan.example"}).test_client().get("/zh/")
-    assert "Strict-Transport-Security" not in plain.headers
-    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
