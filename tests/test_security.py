@@ -162,4 +162,3 @@ def test_a_redirect_never_names_another_host(target, sent):
     app.add_url_rule("/go-somewhere/", "go", lambda: redirect(target))
     response = app.test_client().get("/go-somewhere/")
     assert response.status_code == 302 and response.headers["Location"] == sent
-
