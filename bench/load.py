@@ -5,6 +5,10 @@ http.server as the reference in the same run. Needs Debian's wrk.
 Run:  .venv/bin/python bench/load.py [--seconds 60] [--clients 50] [--slow-clients 50]
 Target (issue "Quality gates"): 0 errors and p99 ≤ 200 ms on this 2-core machine.
 
+With --distinct every live request is a search asked once (the glossary's forms, their pinyin,
+Mongolian in script, Latin and Cyrillic, and pairs of them), so no cache answers it; the target
+(issue "Search that answers real questions") is then ≥ 1,000 requests/s with p99 ≤ 100 ms.
+
 With --slow-clients N the run also holds N idle connections open (each has sent part of a
 request line and then nothing) while the clients load the live server, and prints that run
 beside the same load without them.
@@ -94,6 +98,25 @@ def hammer(base: str, paths: list[str], seconds: int, clients: int) -> dict:
     }
 
 
+def distinct_searches(count: int) -> list[str]:
+    """`count` API searches, no two alike: bench/search.py's distinct queries, then pairs."""
+    import itertools
+    import random
+    from urllib.parse import quote
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from search import distinct_queries  # the same list as the search bench
+
+    from portal import create_app
+
+    tables = create_app().extensions["portal.store"].current().tables
+    singles = [q for queries in distinct_queries(tables).values() for q in queries]
+    random.Random(7).shuffle(singles)
+    pairs = (f"{a} {b}" for a, b in itertools.combinations(singles, 2))
+    queries = list(itertools.islice(itertools.chain(singles, pairs), count))
+    return [f"/api/search?q={quote(q)}&lang={'mn' if i % 2 else 'zh'}" for i, q in enumerate(queries)]
+
+
 class IdleClients:
     """Connections that send half a request line and then wait, as a slow or hostile client."""
 
@@ -117,13 +140,16 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--slow-clients", type=int, default=0)
+    parser.add_argument("--distinct", action="store_true", help="only searches, each asked once")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
     from urllib.parse import quote
 
     live_paths = (
-        PAGES
+        distinct_searches(args.seconds * 3000)
+        if args.distinct
+        else PAGES
         + [f"/zh/search/?q={quote(q)}" for q in SEARCHES]
         + [f"/api/search?q={quote(q)}&lang=mn" for q in SEARCHES]
     )
@@ -163,7 +189,8 @@ def main() -> None:
         finally:
             static.terminate()
             static.wait(timeout=30)
-    print(f"{args.clients} clients, {args.seconds} s, loopback; mixed pages, search pages and API searches")
+    kind = "API searches, each asked once" if args.distinct else "mixed pages, search pages and API searches"
+    print(f"{args.clients} clients, {args.seconds} s, loopback; {kind}")
     print(f"{'':40}{'req/s':>8}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}{'errors':>8}")
     rows = [("portal (gunicorn, 3 workers)", live)]
     if args.slow_clients:
@@ -174,8 +201,12 @@ def main() -> None:
             f"{name:40}{r['rps']:>8.0f}{r['p50']:>7.1f}ms{r['p95']:>7.1f}ms{r['p99']:>7.1f}ms"
             f"{r['max']:>7.0f}ms{r['errors']:>8}"
         )
-    met = all(r["errors"] == 0 and r["p99"] <= 200 for _, r in rows[:-1])
-    print(f"target 0 errors and p99 ≤ 200 ms: {'met' if met else 'NOT met'}")
+    if args.distinct:
+        met = all(r["errors"] == 0 and r["p99"] <= 100 and r["rps"] >= 1000 for _, r in rows[:-1])
+        print(f"target ≥ 1,000 requests/s, p99 ≤ 100 ms, 0 errors: {'met' if met else 'NOT met'}")
+    else:
+        met = all(r["errors"] == 0 and r["p99"] <= 200 for _, r in rows[:-1])
+        print(f"target 0 errors and p99 ≤ 200 ms: {'met' if met else 'NOT met'}")
 
 
 if __name__ == "__main__":
