@@ -253,3 +253,21 @@ def test_glossary_filter_matches_other_forms_pinyin_and_latin_from_disk(browser,
     box = browser.find_element(By.ID, "filter")
     box.send_keys("belčiγeqü-yi qoriγlaqu")  # the Latin transliteration of the Mongolian term
     WebDriverWait(browser, 5).until(lambda _: "jin-mu" in shown())
+
+
+def test_a_chinese_search_loads_only_the_word_shards_of_its_characters(browser, built_site, app):
+    """Synonyms and everyday words come in shards by first character: a query fetches the
+    shards of its characters, and of their simplified forms when typed in traditional ones,
+    and finds what the same query in simplified characters finds."""
+    tables = app.extensions["portal.store"].current().tables
+    shards = 8  # written here: tables.js must agree
+    for typed, simplified in (("畜種保險", "畜种保险"), ("苁蓉", "苁蓉"), ("看病", "看病")):
+        found = _static_search(browser, built_site, "zh", typed)
+        loaded = browser.execute_script(
+            "return Array.from(document.scripts).map(s => s.src).filter(s => /words-\\d+\\.js$/.test(s))"
+            ".map(s => Number(s.match(/words-(\\d+)/)[1]))"
+        )
+        expected = {ord(ch) % shards for ch in typed} | {ord(tables.t2s.get(ch, ch)) % shards for ch in typed}
+        assert sorted(loaded) == sorted(expected), typed  # each once, and no other
+        assert len(expected) < shards, typed
+        assert found and found == _static_search(browser, built_site, "zh", simplified), typed

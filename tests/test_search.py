@@ -496,3 +496,24 @@ def test_slips_that_spell_pinyin_are_all_found_without_trying_each(app, data):
     slips.discard(word)
     expected = {s for s in slips if split_pinyin(s, tables.syllables)}
     assert _spelt_slips(word, tables, _splits(word, tables.syllables, [()])) == expected
+
+
+def test_every_synonym_group_and_everyday_word_is_in_the_shard_of_each_of_its_forms(app, client):
+    """The browser loads a query's word shards by the first character of its forms: a group
+    must be in the shard of every form's first character, and the shards hold nothing else."""
+    import json
+
+    tables = app.extensions["portal.store"].current().tables
+    read = [json.loads(client.get(f"/search/words-{n}.js").get_data(as_text=True)[17:-3]) for n in range(8)]
+    assert [shard["shard"] for shard in read] == list(range(8))
+    assert tables.synonyms and tables.colloquial
+    for index, group in enumerate(tables.synonyms):
+        holding = {n for n, shard in enumerate(read) if str(index) in shard["synonyms"]}
+        assert holding == {ord(form[0]) % 8 for form in group}, group
+        assert all(read[n]["synonyms"][str(index)] == list(group) for n in holding)
+    for say, plan in tables.colloquial.items():
+        holding = [n for n, shard in enumerate(read) if say in shard["colloquial"]]
+        assert holding == [ord(say[0]) % 8] and read[holding[0]]["colloquial"][say] == list(plan)
+    assert client.get("/search/words-8.js").status_code == 404
+    tables_js = json.loads(client.get("/search/tables.js").get_data(as_text=True)[17:-3])
+    assert tables_js["word_shards"] == 8

@@ -1,8 +1,10 @@
 """The browser's search index: the documents and tables of `analysis`, as compact JSON.
 
 `/search/tables.js` (the engine's letters, folds and limits, and Mongolian suffixes),
-`/search/t2s.js` (traditional → simplified pairs and synonym groups) and `/search/pinyin.js`
-(readings grouped by syllable) hold what query analysis needs;
+`/search/t2s.js` (traditional → simplified pairs), `/search/words-<n>.js` (the synonym groups
+and everyday words whose forms start with a character of shard n: a Chinese query loads only
+the shards of its own characters) and `/search/pinyin.js` (readings grouped by syllable) hold
+what query analysis needs;
 `/search/<lang>.js` holds one language's paragraphs. A first search loads the tables its
 query needs and the reader's language; the other language follows, so that cross-language
 results can be added below.
@@ -52,19 +54,39 @@ def engine_tables() -> dict:
     }
 
 
+#: Shards of the synonym groups and everyday words, by the code point of a form's first
+#: character: a query's forms all start with one of its characters, so it needs only theirs.
+WORD_SHARDS = 8
+
+
+def word_shard(form: str) -> int:
+    return ord(form[0]) % WORD_SHARDS
+
+
+def word_documents(tables: Tables) -> list[dict]:
+    """Shard n: every synonym group with a form in it (by its place in the list of groups, so
+    that the engine keeps their order whichever shards it loads), and the everyday words."""
+    shards = [{"v": 1, "kind": "words", "shard": n, "synonyms": {}, "colloquial": {}} for n in range(WORD_SHARDS)]
+    for index, group in enumerate(tables.synonyms):
+        for n in sorted({word_shard(form) for form in group}):
+            shards[n]["synonyms"][str(index)] = list(group)
+    for say, plan in sorted(tables.colloquial.items()):
+        shards[word_shard(say)]["colloquial"][say] = list(plan)
+    return shards
+
+
 def tables_documents(tables: Tables) -> dict[str, dict]:
-    """The tables in three files, so a query loads only what it needs: a Chinese query the
-    traditional forms and synonyms, a Latin one the pinyin readings."""
+    """The tables in files, so a query loads only what it needs: a Chinese query the
+    traditional forms and the word shards of its characters, a Latin one the pinyin readings."""
     return {
-        "tables": {"v": 1, "kind": "tables", "suffix_keys": sorted(SUFFIX_KEYS), **engine_tables()},
-        # Synonym groups are Chinese forms: only a query with Chinese characters needs them.
-        "t2s": {
+        "tables": {
             "v": 1,
-            "kind": "t2s",
-            "t2s": "".join(t + s for t, s in sorted(tables.t2s.items())),
-            "synonyms": [list(g) for g in tables.synonyms],
-            "colloquial": {say: list(plan) for say, plan in sorted(tables.colloquial.items())},
+            "kind": "tables",
+            "suffix_keys": sorted(SUFFIX_KEYS),
+            "word_shards": WORD_SHARDS,
+            **engine_tables(),
         },
+        "t2s": {"v": 1, "kind": "t2s", "t2s": "".join(t + s for t, s in sorted(tables.t2s.items()))},
         # "cao草曹槽 yuan原园…": syllables and their characters, smaller than a JSON object
         "pinyin": {
             "v": 1,

@@ -118,7 +118,9 @@
     this.readAs = {};
     this.syllables = new Set();
     this.synonyms = [];
+    this.groups = {};  // a synonym group by its place in the whole list, from the word shards
     this.colloquial = {};
+    this.wordShards = tables.word_shards;
     this.suffixKeys = new Set(tables.suffix_keys);
     this.docs = [];
     this.titles = {};
@@ -131,9 +133,14 @@
     var self = this;
     if (table.kind === "t2s") {
       for (var i = 0; i + 1 < table.t2s.length; i += 2) this.t2s[table.t2s[i]] = table.t2s[i + 1];
-      this.synonyms = table.synonyms;
-      this.colloquial = table.colloquial || {};
-      this.everyday = null;  // the words cutEveryday looks for, made again from the new table
+    } else if (table.kind === "words") {
+      // A shard: groups and everyday words whose forms start with its characters. Groups keep
+      // the order of the whole list, whichever shards have come.
+      Object.keys(table.synonyms).forEach(function (k) { self.groups[k] = table.synonyms[k]; });
+      this.synonyms = Object.keys(this.groups).sort(function (a, b) { return a - b; })
+        .map(function (k) { return self.groups[k]; });
+      Object.keys(table.colloquial).forEach(function (k) { self.colloquial[k] = table.colloquial[k]; });
+      this.everyday = null;  // the words cutEveryday looks for, made again with the new shard
     } else if (table.kind === "pinyin") {
       table.pinyin.split(" ").forEach(function (entry) {
         var split = entry.search(/[^a-z]/);
@@ -160,6 +167,16 @@
     this.docs.forEach(function (d, i) { d.order = i; });
     this.corpus = this.docs.filter(function (d) { return d.lang === "zh"; }).map(function (d) { return d.text; }).join("\n");
     this.pairs = null;
+  };
+  // The word shards a query needs: those of its Chinese characters, as typed and simplified
+  // (every form it can match starts with one of them). Without t2s loaded, as typed only.
+  Engine.prototype.wordShardsFor = function (query) {
+    var self = this, wanted = {};
+    Array.from(cleanQuery(query)).forEach(function (ch) {
+      if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(ch)) return;
+      [ch, self.t2s[ch] || ch].forEach(function (c) { wanted[c.codePointAt(0) % self.wordShards] = true; });
+    });
+    return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
   };
   Engine.prototype.synonymsOf = function (form) {
     var forms = [form];

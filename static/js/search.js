@@ -134,7 +134,7 @@
   // a script loads from a site opened straight from disk (file://) as well as from a server.
   var pending = {};
   window.portalSearchData = function (data) {
-    var resolve = pending[data.kind === "index" ? data.lang : data.kind];
+    var resolve = pending[data.kind === "index" ? data.lang : data.kind === "words" ? "words-" + data.shard : data.kind];
     if (resolve) resolve(data);
   };
   function load(url, key) {
@@ -163,12 +163,35 @@
   // A Mongolian page searching its own text alone still reads characters and pinyin against
   // the Chinese text, so it fetches that index too unless the query is all Mongolian script.
   var corpus = only && lang !== "zh" && /[^\u1800-\u18af\u202f\s]/.test(cleaned) ? load(root.dataset.indexZh, "zh") : null;
-  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(cleaned)) wanted.push(load(root.dataset.t2s, "t2s"));
+  // Synonyms and everyday words come in shards by first character: those of the query's
+  // characters now, and after the traditional forms are known, any of their simplified ones.
+  var shards = Number(root.dataset.wordShards), asked = {};
+  function wordShards(numbers) {
+    var loads = [];
+    numbers.forEach(function (n) {
+      if (asked[n]) return;
+      asked[n] = true;
+      loads.push(load(root.dataset.words.replace(/0\.js$/, n + ".js"), "words-" + n));
+    });
+    return loads;
+  }
+  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(cleaned)) {
+    wanted.push(load(root.dataset.t2s, "t2s"));
+    wanted = wanted.concat(wordShards(Array.from(cleaned).filter(function (ch) {
+      return /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
+    }).map(function (ch) { return ch.codePointAt(0) % shards; })));
+  }
   if (/[a-z]/.test(cleaned)) wanted.push(load(root.dataset.pinyin, "pinyin"));
   Promise.all(wanted).then(function (loaded) {
     var engine = new Engine(loaded[0]);
     loaded.slice(2).forEach(function (table) { engine.addTable(table); });
-    engine.addIndex(loaded[1]);
+    return Promise.all(wordShards(engine.wordShardsFor(query))).then(function (more) {
+      more.forEach(function (table) { engine.addTable(table); });
+      engine.addIndex(loaded[1]);
+      return [engine, loaded];
+    });
+  }).then(function (made) {
+    var engine = made[0], loaded = made[1];
     notes = loaded[1].notes || [];
     if (corpus) return corpus.then(function (index) { engine.addIndex(index); render(engine, query, false); root.dataset.state = "done"; });
     render(engine, query, !!theirs);

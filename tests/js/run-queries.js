@@ -19,8 +19,9 @@ function data(name) {
   return loaded;
 }
 function engineOf(langs) {
-  const made = new Engine(data("tables.js"));
+  const tables = data("tables.js"), made = new Engine(tables);
   made.addTable(data("t2s.js"));
+  for (let n = 0; n < tables.word_shards; n++) made.addTable(data(`words-${n}.js`));
   made.addTable(data("pinyin.js"));
   langs.forEach((code) => made.addIndex(data(code + ".js")));
   return made;

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, current_app, g, request
+from flask import Blueprint, Response, abort, current_app, g, request
 
 from ...model.languages import SOURCE_LANG, language
 from ...search.analysis import MAX_QUERY, clean_query, did_you_mean, snippet
-from ...search.browser import browser_index, tables_documents
+from ...search.browser import WORD_SHARDS, browser_index, tables_documents, word_documents
 from ...text.localize import chapter_label, section_label
 from ..links import link
 from ..registry import OFFLINE_ALL, PageSet, per_language
@@ -125,6 +125,7 @@ def page(lang: str):
         groups=groups,
         suggestion=suggestion,
         suggestions=suggestions(),
+        word_shards=WORD_SHARDS,
         snippet=snippet,
         label_in=lambda code, number: chapter_label(number, code) if number else "",
         section_in=lambda code, number: section_label(number, code) if number else "",
@@ -171,3 +172,15 @@ def index_file(lang: str):
 @pages.route("/search/<any(tables, t2s, pinyin):kind>.js", each_table, offline=OFFLINE_ALL)
 def tables_file(kind: str):
     return script_response(tables_documents(current().tables)[kind])
+
+
+def each_word_shard(snapshot):
+    return ({"shard": n} for n in range(WORD_SHARDS))
+
+
+@pages.route("/search/words-<int:shard>.js", each_word_shard, offline=OFFLINE_ALL)
+def words_file(shard: int):
+    if not 0 <= shard < WORD_SHARDS:
+        abort(404)
+    shards = current().derived(("word shards",), lambda: word_documents(current().tables))
+    return script_response(shards[shard])
