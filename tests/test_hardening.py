@@ -75,6 +75,15 @@ def test_idle_and_half_sent_requests_do_not_stall_the_production_server(producti
             sock.close()
 
 
+def test_the_production_server_answers_one_request_per_connection(production_server):
+    """Each answer closes its connection, so the next request goes to whichever worker is free
+    rather than to the worker that happens to hold the connection."""
+    answer = _raw(production_server, b"GET /zh/ HTTP/1.1\r\nHost: x\r\n\r\nGET /mn/ HTTP/1.1\r\nHost: x\r\n\r\n")
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    assert head.startswith("HTTP/1.1 200") and "Connection: close" in head, head
+    assert answer.count(b"HTTP/1.1 200") == 1
+
+
 @pytest.mark.slow  # hundreds of searches from many threads
 def test_concurrent_searches_give_the_same_answers_as_one_at_a_time():
     """The dev server answers from threads: eight at once must not share a searcher."""

@@ -80,6 +80,11 @@ def serve_production(app: Flask, host: str, port: int, workers: int) -> None:
         "workers": workers,
         "worker_class": "gevent",
         "timeout": 30,
+        # One request per connection. A gevent worker keeps every connection it accepted, so
+        # with keep-alive a busy worker starves its own clients while another idles (p99 over
+        # 2 s in bench/load.py --distinct); closed connections come back through the kernel's
+        # accept queue to whichever worker is free. nginx in front keeps browsers' connections.
+        "keepalive": 0,
         "accesslog": None,
         "preload_app": True,
     }
