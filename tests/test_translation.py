@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from urllib.parse import urljoin
 
 import pytest
 from click.testing import CliRunner
@@ -168,6 +170,28 @@ def test_mongolian_pages_show_statuses(content):
     zh = client.get("/zh/1/").get_data(as_text=True)
     assert "mongolian.css" not in zh, "Chinese pages must not load the Mongolian font"
     assert 'href="/mn/1/#c1s1p1"' in zh and 'href="/zh/1/parallel/#c1s1p1"' in zh
+
+
+def test_every_mongolian_page_preloads_the_font_its_styles_ask_for(built_site):
+    """The font is on the path to a Mongolian page's first paint: the page asks for it beside
+    the styles (one round trip sooner than the styles would) and the URL must be the very file
+    the @font-face names, or the reader downloads the font twice."""
+    css = (built_site / "static/css/mongolian.css").read_text()
+    (face,) = re.findall(r'url\("([^"]+\.woff2)"\)', css.split("@font-face", 1)[1].split("}", 1)[0])
+    font = urljoin("http://site/static/css/mongolian.css", face)
+    assert font == "http://site/static/fonts/NotoSansMongolian-Regular.woff2"
+    mongolian = chinese = 0
+    for path in built_site.rglob("*.html"):
+        html = path.read_text()
+        base = "http://site/" + path.relative_to(built_site).as_posix()
+        preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', html)
+        if re.search(r'<link rel="stylesheet" href="[^"]*css/mongolian\.css">', html):
+            mongolian += 1
+            assert [urljoin(base, href) for href in preloads] == [font], path
+        else:
+            chinese += 1
+            assert preloads == [] and 'rel="preload"' not in html, path
+    assert mongolian > 500 and chinese > 20
 
 
 def test_parallel_view_aligns_paragraphs_by_id(content):
